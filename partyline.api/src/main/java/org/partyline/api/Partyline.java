@@ -1,0 +1,82 @@
+package org.partyline.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The partyline as one participant bundle sees it.
+ * <p>
+ * The service is bundle-scoped: the instance a bundle gets from the service registry (or in the request attribute
+ * {@value PartylineConstants#REQUEST_ATTRIBUTE} of an invitation) knows that bundle. Handlers owned by that bundle
+ * are never called by its own asks, so an application never answers itself.
+ * <p>
+ * Handlers are called in precedence order: highest {@code service.ranking} first, then lowest {@code service.id}.
+ * Every ask works on the handlers connected when it started; handlers connected or disconnected meanwhile take part
+ * from the next ask on. All methods are thread safe and take no lock.
+ * <p>
+ * When the Partyline implementation stops, every instance it handed out throws {@link IllegalStateException}.
+ */
+@ProviderType
+public interface Partyline {
+
+	/**
+	 * Asks every handler of {@code serviceName} owned by other bundles, in precedence order.
+	 *
+	 * @param serviceName the service name, a non-empty literal (no wildcard or filter syntax)
+	 * @param payload passed to each handler unchanged, possibly {@code null}
+	 * @return a new, modifiable list of the answers in precedence order, {@code null} answers included and declining
+	 *         handlers left out; empty when every handler declined or only this bundle's own handlers exist
+	 * @throws NoSuchServiceName when no bundle at all has a handler of that name (unless the implementation is
+	 *             configured to ignore missing services; then the list is empty)
+	 * @throws HandlerFailed when a handler throws anything but {@link HighAndDry} (unless the implementation is
+	 *             configured to isolate failures; then the failure is logged and the handler skipped)
+	 * @throws NullPointerException if {@code serviceName} is {@code null}
+	 * @throws IllegalArgumentException if {@code serviceName} is empty
+	 */
+	List<Object> askAround(String serviceName, Object payload);
+
+	/**
+	 * Like {@link #askAround(String, Object)}, with the answers checked against a type: an answer of another type is
+	 * a failure of its handler, reported as {@link HandlerFailed} (or isolated, as configured).
+	 *
+	 * @param answerType the type every non-{@code null} answer must have
+	 * @return a new, modifiable list of the answers
+	 */
+	<T> List<T> askAround(String serviceName, Object payload, Class<T> answerType);
+
+	/**
+	 * Asks the handlers of {@code serviceName} owned by other bundles one by one, in precedence order, and stops at
+	 * the first that answers with a non-{@code null} value; the others are not called.
+	 *
+	 * @return the first non-{@code null} answer, or empty when every handler declined or answered {@code null}
+	 * @throws NoSuchServiceName as for {@link #askAround(String, Object)}
+	 * @throws HandlerFailed as for {@link #askAround(String, Object)}
+	 */
+	Optional<Object> askFirst(String serviceName, Object payload);
+
+	/**
+	 * Like {@link #askFirst(String, Object)}, with the answer checked against a type as in
+	 * {@link #askAround(String, Object, Class)}.
+	 */
+	<T> Optional<T> askFirst(String serviceName, Object payload, Class<T> answerType);
+
+	/**
+	 * Connects a handler for {@code serviceName}, owned by this bundle: it is registered as a {@link Handler}
+	 * service of this bundle, so it disappears when the bundle stops, when the bundle releases this service, or when
+	 * the returned connection is closed. Each call is a registration of its own, even for the same handler object.
+	 *
+	 * @return the connection; close it to disconnect
+	 * @throws NullPointerException if an argument is {@code null}
+	 * @throws IllegalArgumentException if {@code serviceName} is empty
+	 * @throws IllegalStateException if this bundle is not active or the implementation has stopped
+	 */
+	Connection connect(String serviceName, Handler handler);
+
+	/**
+	 * Like {@link #connect(String, Handler)}, with a {@code service.ranking}: handlers of higher ranking are asked
+	 * first (the default ranking is 0).
+	 */
+	Connection connect(String serviceName, Handler handler, int ranking);
+}

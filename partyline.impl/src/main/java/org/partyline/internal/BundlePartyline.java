@@ -1,0 +1,118 @@
+package org.partyline.internal;
+
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.partyline.api.Connection;
+import org.partyline.api.Handler;
+import org.partyline.api.Partyline;
+import org.partyline.api.PartylineConstants;
+
+/**
+ * The {@link Partyline} of one participant bundle. Bundle scope makes the framework create one instance per using
+ * bundle and tell us which: that bundle is excluded from its own asks and owns what it connects.
+ * <p>
+ * Handlers it connects are closed when the bundle releases the service (or stops) and when the implementation stops.
+ */
+@Component(service = Partyline.class, scope = ServiceScope.BUNDLE)
+public final class BundlePartyline implements Partyline {
+
+	private final Switchboard switchboard;
+	private final Bundle caller;
+	private final long callerId;
+	private final Set<HandlerConnection> connections = ConcurrentHashMap.newKeySet();
+	private volatile boolean stopped;
+
+	@Activate
+	public BundlePartyline(@Reference Switchboard switchboard, ComponentContext context) {
+		this.switchboard = switchboard;
+		this.caller = context.getUsingBundle();
+		this.callerId = caller.getBundleId();
+	}
+
+	@Deactivate
+	void deactivate() {
+		stopped = true;
+		connections.forEach(HandlerConnection::close);
+	}
+
+	@Override
+	public List<Object> askAround(String serviceName, Object payload) {
+		return active().askAround(callerId, serviceName, payload, Object.class);
+	}
+
+	@Override
+	public <T> List<T> askAround(String serviceName, Object payload, Class<T> answerType) {
+		return active().askAround(callerId, serviceName, payload, answerType(answerType));
+	}
+
+	@Override
+	public Optional<Object> askFirst(String serviceName, Object payload) {
+		return active().askFirst(callerId, serviceName, payload, Object.class);
+	}
+
+	@Override
+	public <T> Optional<T> askFirst(String serviceName, Object payload, Class<T> answerType) {
+		return active().askFirst(callerId, serviceName, payload, answerType(answerType));
+	}
+
+	@Override
+	public Connection connect(String serviceName, Handler handler) {
+		return connect(serviceName, handler, 0);
+	}
+
+	@Override
+	public Connection connect(String serviceName, Handler handler, int ranking) {
+		Switchboard.checkedName(serviceName);
+		Objects.requireNonNull(handler, "handler must not be null");
+		active();
+		BundleContext context = caller.getBundleContext();
+		if (context == null) {
+			throw new IllegalStateException("Bundle " + caller + " is not active: it cannot connect handlers");
+		}
+		Hashtable<String, Object> properties = new Hashtable<>();
+		properties.put(PartylineConstants.SERVICE_NAME, serviceName);
+		properties.put(Constants.SERVICE_RANKING, ranking);
+		// registered through the participant's own context, so the framework removes it when that bundle stops
+		ServiceRegistration<Handler> registration = context.registerService(Handler.class, handler, properties);
+		HandlerConnection connection = new HandlerConnection(serviceName, registration, connections::remove);
+		connections.add(connection);
+		if (stopped) {
+			connection.close(); // deactivated while we registered
+			active();
+		}
+		return connection;
+	}
+
+	private Switchboard active() {
+		if (stopped) {
+			throw new IllegalStateException("This Partyline of bundle " + caller.getSymbolicName() + " [" + callerId
+					+ "] is no longer valid: the bundle stopped or released it, or the Partyline implementation stopped."
+					+ " Get the Partyline service again.");
+		}
+		return switchboard;
+	}
+
+	private static <T> Class<T> answerType(Class<T> answerType) {
+		return Objects.requireNonNull(answerType, "answerType must not be null");
+	}
+
+	@Override
+	public String toString() {
+		return "Partyline of " + caller.getSymbolicName() + " [" + callerId + "]";
+	}
+}

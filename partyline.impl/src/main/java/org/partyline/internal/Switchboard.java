@@ -1,0 +1,170 @@
+package org.partyline.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.partyline.api.HandlerFailed;
+import org.partyline.api.HighAndDry;
+import org.partyline.api.NoSuchServiceName;
+import org.partyline.api.PartylineConstants;
+
+/**
+ * The shared heart of the partyline: the handler index, the configuration, and the ask loops every bundle's
+ * {@link BundlePartyline} delegates to.
+ * <p>
+ * The ask loops are the hot path: one map read for the handler array, one volatile read for the settings, no
+ * registry query, no filter, no lock, and no allocation but the result.
+ */
+@Component(service = Switchboard.class, configurationPid = PartylineConstants.CONFIGURATION_PID,
+		configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = PartylineConfiguration.class)
+public final class Switchboard {
+
+	/** The configuration as the hot path reads it: immutable, swapped whole. */
+	private static final class Settings {
+		final boolean ignoreMissingServices;
+		final boolean isolateFailures;
+
+		Settings(PartylineConfiguration config) {
+			this.ignoreMissingServices = config.ignoreMissingServices();
+			this.isolateFailures = config.isolateFailures();
+		}
+	}
+
+	private final Logger logger;
+	private final HandlerIndex index;
+	private volatile Settings settings;
+
+	@Activate
+	public Switchboard(BundleContext context, PartylineConfiguration config, Map<String, Object> properties,
+			@Reference(service = LoggerFactory.class) Logger logger) {
+		this.logger = logger;
+		this.settings = new Settings(config);
+		ConfigurationCheck.warnAboutMalformed(properties, logger);
+		this.index = new HandlerIndex(context, logger);
+		index.open();
+	}
+
+	@Modified
+	void modified(PartylineConfiguration config, Map<String, Object> properties) {
+		ConfigurationCheck.warnAboutMalformed(properties, logger);
+		settings = new Settings(config);
+		logger.info("Partyline configuration: ignoreMissingServices={}, isolateFailures={}",
+				config.ignoreMissingServices(), config.isolateFailures());
+	}
+
+	@Deactivate
+	void deactivate() {
+		index.close();
+	}
+
+	/** Asks every handler of the name not owned by the caller; answers of another type than asked fail. */
+	<T> List<T> askAround(long callerId, String serviceName, Object payload, Class<T> answerType) {
+		Settings current = settings;
+		HandlerEntry[] entries = handlersOf(serviceName, current);
+		if (entries == null) {
+			return new ArrayList<>(0);
+		}
+		ArrayList<T> answers = new ArrayList<>(entries.length);
+		for (HandlerEntry entry : entries) {
+			if (entry.ownerId == callerId) {
+				continue;
+			}
+			Object answer;
+			try {
+				answer = entry.handler.handle(payload);
+			} catch (HighAndDry declined) {
+				continue;
+			} catch (Throwable failure) {
+				failed(serviceName, entry, failure, current);
+				continue;
+			}
+			if (answer == null || answerType.isInstance(answer)) {
+				answers.add(answerType.cast(answer));
+			} else {
+				failed(serviceName, entry, wrongType(answer, answerType), current);
+			}
+		}
+		return answers;
+	}
+
+	/** Asks the handlers in precedence order until one gives a non-null answer of the asked type. */
+	<T> Optional<T> askFirst(long callerId, String serviceName, Object payload, Class<T> answerType) {
+		Settings current = settings;
+		HandlerEntry[] entries = handlersOf(serviceName, current);
+		if (entries == null) {
+			return Optional.empty();
+		}
+		for (HandlerEntry entry : entries) {
+			if (entry.ownerId == callerId) {
+				continue;
+			}
+			Object answer;
+			try {
+				answer = entry.handler.handle(payload);
+			} catch (HighAndDry declined) {
+				continue;
+			} catch (Throwable failure) {
+				failed(serviceName, entry, failure, current);
+				continue;
+			}
+			if (answerType.isInstance(answer)) {
+				return Optional.of(answerType.cast(answer));
+			} else if (answer != null) {
+				failed(serviceName, entry, wrongType(answer, answerType), current);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The current handlers by name, in precedence order, for inspection. */
+	Map<String, List<HandlerEntry>> handlers() {
+		return index.snapshot();
+	}
+
+	private HandlerEntry[] handlersOf(String serviceName, Settings current) {
+		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
+		if (entries == null && !current.ignoreMissingServices) {
+			throw new NoSuchServiceName(serviceName);
+		}
+		return entries;
+	}
+
+	static String checkedName(String serviceName) {
+		Objects.requireNonNull(serviceName, "serviceName must not be null");
+		if (serviceName.isEmpty()) {
+			throw new IllegalArgumentException("serviceName must not be empty");
+		}
+		return serviceName;
+	}
+
+	private void failed(String serviceName, HandlerEntry entry, Throwable failure, Settings current) {
+		if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)) {
+			// the JVM itself is in trouble: nothing a partyline should hide
+			throw (VirtualMachineError) failure;
+		}
+		HandlerFailed wrapped = new HandlerFailed(serviceName, entry.ownerName, entry.ownerId, failure);
+		if (!current.isolateFailures) {
+			throw wrapped;
+		}
+		logger.warn("{}; skipped, as isolateFailures is set", wrapped.getMessage(), failure);
+	}
+
+	private static ClassCastException wrongType(Object answer, Class<?> answerType) {
+		return new ClassCastException(
+				"answered a " + answer.getClass().getName() + " where a " + answerType.getName() + " was asked for");
+	}
+}

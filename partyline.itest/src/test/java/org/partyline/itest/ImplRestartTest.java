@@ -1,0 +1,70 @@
+package org.partyline.itest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectBundleInstaller;
+import org.osgi.test.common.install.BundleInstaller;
+import org.partyline.api.Connection;
+import org.partyline.api.Partyline;
+import org.partyline.itest.support.Participants;
+
+/** Stopping the implementation withdraws what it registered for participants; starting it again serves them. */
+class ImplRestartTest {
+
+	@InjectBundleInstaller
+	BundleInstaller installer;
+
+	@InjectBundleContext
+	BundleContext context;
+
+	Participants participants;
+
+	@BeforeEach
+	void setUp() {
+		participants = new Participants(installer, context);
+	}
+
+	@Test
+	void stoppingTheImplementationDisconnectsHandlersAndInvalidatesEveryPartyline() throws Exception {
+		Bundle impl = implBundle();
+		Partyline alice = participants.join("alice");
+		Connection connection = alice.connect("ping", payload -> "pong");
+		participants.install("even");
+		participants.awaitHandlers("number", 1);
+		try {
+			impl.stop();
+
+			assertFalse(connection.isConnected());
+			assertTrue(participants.handlers("ping").isEmpty());
+			IllegalStateException invalid = assertThrows(IllegalStateException.class,
+					() -> alice.askAround("number", 2));
+			assertTrue(invalid.getMessage().contains("partyline.tb.alice"), invalid.getMessage());
+			assertThrows(IllegalStateException.class, () -> alice.connect("ping", payload -> "pong"));
+		} finally {
+			impl.start();
+		}
+
+		Partyline bob = participants.join("bob");
+		await().atMost(Participants.PATIENCE).until(() -> bob.askAround("number", 2).equals(List.of(2)));
+		assertEquals(1, participants.handlers("number").size(), "declarative services handlers were never withdrawn");
+	}
+
+	private Bundle implBundle() {
+		return Arrays.stream(context.getBundles())
+				.filter(b -> "partyline.impl".equals(b.getSymbolicName()))
+				.findFirst()
+				.orElseThrow();
+	}
+}

@@ -46,6 +46,7 @@ public final class Switchboard {
 
 	private final Logger logger;
 	private final HandlerIndex index;
+	private final ConnectWitness witness = new ConnectWitness();
 	private volatile Settings settings;
 
 	@Activate
@@ -130,9 +131,33 @@ public final class Switchboard {
 		return Optional.empty();
 	}
 
+	/** Who watches connections made on the current thread (by an invited servlet). */
+	public ConnectWitness witness() {
+		return witness;
+	}
+
 	/** The current handlers by name, in precedence order, for inspection. */
-	Map<String, List<HandlerEntry>> handlers() {
+	public Map<String, List<HandlerEntry>> handlers() {
 		return index.snapshot();
+	}
+
+	/**
+	 * For inspection (the shell's {@code partyline:ask}): asks like {@link #askAround} as a neutral caller, but keeps
+	 * every handler's outcome, answer or decline or failure, with its owner. Never throws for a handler.
+	 */
+	public List<TracedAnswer> askTraced(String serviceName, Object payload) {
+		HandlerEntry[] entries = handlersOf(serviceName, settings);
+		List<TracedAnswer> answers = new ArrayList<>();
+		for (HandlerEntry entry : entries == null ? new HandlerEntry[0] : entries) {
+			try {
+				answers.add(new TracedAnswer(entry, entry.handler.handle(payload), null));
+			} catch (HighAndDry declined) {
+				answers.add(new TracedAnswer(entry, null, declined));
+			} catch (Exception | LinkageError | StackOverflowError failure) {
+				answers.add(new TracedAnswer(entry, null, failure));
+			}
+		}
+		return answers;
 	}
 
 	private HandlerEntry[] handlersOf(String serviceName, Settings current) {

@@ -20,6 +20,7 @@ import org.partyline.api.HandlerFailed;
 import org.partyline.api.HighAndDry;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.PartylineConstants;
+import org.partyline.api.RecursionTooDeep;
 
 /**
  * The shared heart of the partyline: the handler index, the configuration, and the ask loops every bundle's
@@ -47,6 +48,7 @@ public final class Switchboard {
 	private final Logger logger;
 	private final HandlerIndex index;
 	private final ConnectWitness witness = new ConnectWitness();
+	private final Nesting nesting = new Nesting();
 	private volatile Settings settings;
 
 	@Activate
@@ -79,6 +81,16 @@ public final class Switchboard {
 		if (entries == null) {
 			return new ArrayList<>(0);
 		}
+		int[] depth = nesting.enter(serviceName);
+		try {
+			return collect(callerId, serviceName, payload, answerType, entries, current);
+		} finally {
+			depth[0]--;
+		}
+	}
+
+	private <T> List<T> collect(long callerId, String serviceName, Object payload, Class<T> answerType,
+			HandlerEntry[] entries, Settings current) {
 		ArrayList<T> answers = new ArrayList<>(entries.length);
 		for (HandlerEntry entry : entries) {
 			if (entry.ownerId == callerId) {
@@ -109,6 +121,16 @@ public final class Switchboard {
 		if (entries == null) {
 			return Optional.empty();
 		}
+		int[] depth = nesting.enter(serviceName);
+		try {
+			return first(callerId, serviceName, payload, answerType, entries, current);
+		} finally {
+			depth[0]--;
+		}
+	}
+
+	private <T> Optional<T> first(long callerId, String serviceName, Object payload, Class<T> answerType,
+			HandlerEntry[] entries, Settings current) {
 		for (HandlerEntry entry : entries) {
 			if (entry.ownerId == callerId) {
 				continue;
@@ -180,6 +202,10 @@ public final class Switchboard {
 		if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)) {
 			// the JVM itself is in trouble: nothing a partyline should hide
 			throw (VirtualMachineError) failure;
+		}
+		if (failure instanceof RecursionTooDeep) {
+			// a loop of asks: the whole chain is at fault, not this handler; unwind it to the first caller
+			throw (RecursionTooDeep) failure;
 		}
 		HandlerFailed wrapped = new HandlerFailed(serviceName, entry.ownerName, entry.ownerId, failure);
 		if (!current.isolateFailures) {

@@ -28,26 +28,13 @@ import org.partyline.api.PartylineConstants;
  * serialised by a lock) replace the arrays of the names they touch: copy-on-write per name, so registering a handler
  * costs O(handlers of its names), not O(all handlers).
  */
-final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerIndex.Tracked> {
-
-	/** What the tracker keeps per service: the object to release and the entry currently indexed. */
-	static final class Tracked {
-		final ServiceObjects<Handler> objects;
-		final Handler handler;
-		HandlerEntry entry;
-		String[] names;
-
-		Tracked(ServiceObjects<Handler> objects, Handler handler) {
-			this.objects = objects;
-			this.handler = handler;
-		}
-	}
+final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEntry> {
 
 	private final BundleContext context;
 	private final Logger logger;
 	private final ConcurrentHashMap<String, HandlerEntry[]> byName = new ConcurrentHashMap<>();
 	private final Object writeLock = new Object();
-	private final ServiceTracker<Handler, Tracked> tracker;
+	private final ServiceTracker<Handler, HandlerEntry> tracker;
 
 	HandlerIndex(BundleContext context, Logger logger) {
 		this.context = context;
@@ -89,71 +76,53 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerInd
 	}
 
 	@Override
-	public Tracked addingService(ServiceReference<Handler> reference) {
+	public HandlerEntry addingService(ServiceReference<Handler> reference) {
 		ServiceObjects<Handler> objects = context.getServiceObjects(reference);
-		Handler handler = objects == null ? null : objects.getService();
-		if (handler == null) {
-			// unregistered meanwhile, or its factory failed: nothing to index
-			return null;
+		Bundle owner = reference.getBundle();
+		if (objects == null || owner == null) {
+			return null; // unregistered meanwhile
 		}
-		Tracked tracked = new Tracked(objects, handler);
+		HandlerEntry entry = new HandlerEntry(objects, owner.getBundleId(), owner.getSymbolicName(),
+				(Long) reference.getProperty(Constants.SERVICE_ID));
 		synchronized (writeLock) {
-			index(tracked, reference);
+			index(entry, reference);
 		}
-		return tracked;
+		return entry;
 	}
 
 	@Override
-	public void modifiedService(ServiceReference<Handler> reference, Tracked tracked) {
+	public void modifiedService(ServiceReference<Handler> reference, HandlerEntry entry) {
 		synchronized (writeLock) {
-			unindex(tracked);
-			index(tracked, reference);
+			unindex(entry);
+			index(entry, reference);
 		}
 	}
 
 	@Override
-	public void removedService(ServiceReference<Handler> reference, Tracked tracked) {
+	public void removedService(ServiceReference<Handler> reference, HandlerEntry entry) {
 		synchronized (writeLock) {
-			unindex(tracked);
+			unindex(entry);
 		}
-		try {
-			tracked.objects.ungetService(tracked.handler);
-		} catch (IllegalStateException | IllegalArgumentException e) {
-			// our context or the service is already gone: the framework released it
-		}
+		entry.release();
 	}
 
-	private void index(Tracked tracked, ServiceReference<Handler> reference) {
+	private void index(HandlerEntry entry, ServiceReference<Handler> reference) {
 		Object nameProperty = reference.getProperty(PartylineConstants.SERVICE_NAME);
 		String[] names = ServiceNames.of(nameProperty);
-		Bundle owner = reference.getBundle();
 		if (!ServiceNames.isValid(nameProperty)) {
-			logger.warn("Handler service {} of bundle {} has an unusable {} property {}; {}", reference
-					.getProperty(Constants.SERVICE_ID), owner, PartylineConstants.SERVICE_NAME,
-					describe(nameProperty), names.length == 0 ? "it is ignored" : "it answers only " + Arrays.toString(names));
+			logger.warn("Handler service {} of bundle {} [{}] has an unusable {} property {}; {}", entry.serviceId,
+					entry.ownerName, entry.ownerId, PartylineConstants.SERVICE_NAME, describe(nameProperty),
+					names.length == 0 ? "it is ignored" : "it answers only " + Arrays.toString(names));
 		}
-		if (owner == null) {
-			names = new String[0]; // unregistered while we looked
-		}
-		tracked.names = names;
-		if (names.length == 0) {
-			tracked.entry = null;
-			return;
-		}
-		HandlerEntry entry = new HandlerEntry(tracked.handler, owner.getBundleId(), owner.getSymbolicName(),
-				ranking(reference), (Long) reference.getProperty(Constants.SERVICE_ID));
-		tracked.entry = entry;
+		entry.ranking = ranking(reference);
+		entry.names = names;
 		for (String name : names) {
 			byName.put(name, inserted(byName.get(name), entry));
 		}
 	}
 
-	private void unindex(Tracked tracked) {
-		HandlerEntry entry = tracked.entry;
-		if (entry == null) {
-			return;
-		}
-		for (String name : tracked.names) {
+	private void unindex(HandlerEntry entry) {
+		for (String name : entry.names) {
 			HandlerEntry[] remaining = removed(byName.get(name), entry);
 			if (remaining == null) {
 				byName.remove(name);
@@ -161,7 +130,7 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerInd
 				byName.put(name, remaining);
 			}
 		}
-		tracked.entry = null;
+		entry.names = new String[0];
 	}
 
 	private static HandlerEntry[] inserted(HandlerEntry[] entries, HandlerEntry entry) {

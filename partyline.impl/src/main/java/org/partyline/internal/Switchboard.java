@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
+import org.partyline.api.Handler;
 import org.partyline.api.HandlerFailed;
 import org.partyline.api.HighAndDry;
 import org.partyline.api.NoSuchServiceName;
@@ -96,9 +97,13 @@ public final class Switchboard {
 			if (entry.ownerId == callerId) {
 				continue;
 			}
+			Handler handler = entry.handler();
+			if (handler == null) {
+				continue;
+			}
 			Object answer;
 			try {
-				answer = entry.handler.handle(payload);
+				answer = handler.handle(payload);
 			} catch (HighAndDry declined) {
 				continue;
 			} catch (Throwable failure) {
@@ -135,9 +140,13 @@ public final class Switchboard {
 			if (entry.ownerId == callerId) {
 				continue;
 			}
+			Handler handler = entry.handler();
+			if (handler == null) {
+				continue;
+			}
 			Object answer;
 			try {
-				answer = entry.handler.handle(payload);
+				answer = handler.handle(payload);
 			} catch (HighAndDry declined) {
 				continue;
 			} catch (Throwable failure) {
@@ -171,8 +180,12 @@ public final class Switchboard {
 		HandlerEntry[] entries = handlersOf(serviceName, settings);
 		List<TracedAnswer> answers = new ArrayList<>();
 		for (HandlerEntry entry : entries == null ? new HandlerEntry[0] : entries) {
+			Handler handler = entry.handler();
+			if (handler == null) {
+				continue;
+			}
 			try {
-				answers.add(new TracedAnswer(entry, entry.handler.handle(payload), null));
+				answers.add(new TracedAnswer(entry, handler.handle(payload), null));
 			} catch (HighAndDry declined) {
 				answers.add(new TracedAnswer(entry, null, declined));
 			} catch (Exception | LinkageError | StackOverflowError failure) {

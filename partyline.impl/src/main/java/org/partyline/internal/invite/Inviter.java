@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -60,7 +63,9 @@ public final class Inviter {
 		this.logger = logger;
 		this.book = book;
 		this.scanner = Executors.newSingleThreadExecutor(named("partyline-inviter"));
-		this.senders = Executors.newCachedThreadPool(named("partyline-invitation"));
+		// like a cached pool, but idle threads go after two seconds: invitations come in bursts
+		this.senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				named("partyline-invitation"));
 		this.sender = new InvitationSender(context, book, partyline, logger, senders, timeout(config));
 		this.runtimes = RUNTIMES.stream().map(name -> tracker(context, name)).toList();
 		runtimes.forEach(ServiceTracker::open);

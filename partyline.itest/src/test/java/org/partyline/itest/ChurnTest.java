@@ -1,0 +1,233 @@
+package org.partyline.itest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.partyline.api.Handler;
+import org.partyline.api.Invitations;
+import org.partyline.api.NoSuchServiceName;
+import org.partyline.api.Partyline;
+import org.partyline.itest.support.ChurnBundles;
+import org.partyline.itest.support.ChurnBundles.Kind;
+import org.partyline.itest.support.Participants;
+
+/**
+ * Churn under load: four threads ask continuously while fifty participant bundles (DS handlers, servlets joining
+ * when invited, both) are installed, started, stopped, updated and uninstalled in a seeded random order. Every
+ * answer comes from a bundle active during its ask, and afterwards nothing of a gone bundle is left.
+ */
+class ChurnTest {
+
+	private static final long SEED = 42L;
+	private static final int BUNDLES = 50;
+	private static final int ASKERS = 4;
+	private static final long CHURN_MILLIS = 8_000;
+	private static final String PREFIX = "churn.";
+
+	@InjectBundleContext
+	BundleContext context;
+
+	@InjectService
+	Partyline neutral;
+
+	@InjectService
+	Invitations invitations;
+
+	/** When each churn bundle last stopped, and whether it is active (STARTING to STOPPED) now. */
+	final Map<String, Long> stoppedAt = new ConcurrentHashMap<>();
+	final Map<String, Boolean> active = new ConcurrentHashMap<>();
+
+	@Test
+	void askingWhileFiftyBundlesChurnSeesOnlyLiveBundlesAndLeavesNothingBehind() throws Exception {
+		long partylineThreadsBefore = partylineThreads();
+		SynchronousBundleListener lifecycle = this::track;
+		context.addBundleListener(lifecycle);
+		Bundle[] slots = new Bundle[BUNDLES];
+		Random random = new Random(SEED);
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicLong asks = new AtomicLong();
+		AtomicLong answers = new AtomicLong();
+		Queue<String> violations = new ConcurrentLinkedQueue<>();
+		ExecutorService askers = Executors.newFixedThreadPool(ASKERS);
+		List<Future<?>> loops = new ArrayList<>();
+		int operations = 0;
+		long churnStarted = System.nanoTime();
+		try {
+			for (int t = 0; t < ASKERS; t++) {
+				loops.add(askers.submit(() -> ask(running, asks, answers, violations)));
+			}
+			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHURN_MILLIS);
+			while (System.nanoTime() < deadline && violations.isEmpty()) {
+				int slot = random.nextInt(BUNDLES);
+				slots[slot] = change(slots[slot], slot, random, operations);
+				operations++;
+			}
+		} finally {
+			running.set(false);
+			askers.shutdown();
+		}
+		assertTrue(askers.awaitTermination(10, TimeUnit.SECONDS), "an asking thread hung");
+		for (Future<?> loop : loops) {
+			loop.get();
+		}
+		double seconds = (System.nanoTime() - churnStarted) / 1e9;
+		System.out.printf("churn: %d lifecycle operations on %d bundles, %d asks (%.0f per second), %d answers"
+				+ " in %.1f s with %d asking threads%n", operations, BUNDLES, asks.get(), asks.get() / seconds,
+				answers.get(), seconds, ASKERS);
+		assertTrue(violations.isEmpty(), "violations: " + violations);
+
+		assertStoppedBundlesLeaveNothing(slots);
+		for (Bundle bundle : slots) {
+			if (bundle != null) {
+				bundle.uninstall();
+			}
+		}
+		context.removeBundleListener(lifecycle);
+		assertNothingLeftOfGoneBundles();
+		await("partyline threads back to " + partylineThreadsBefore).atMost(Participants.PATIENCE)
+				.until(() -> partylineThreads() <= partylineThreadsBefore);
+	}
+
+	/** One random lifecycle step on a slot; returns what is installed in the slot afterwards. */
+	private Bundle change(Bundle bundle, int slot, Random random, int generation) throws Exception {
+		if (bundle == null) {
+			Kind kind = Kind.values()[slot % Kind.values().length];
+			Bundle installed = context.installBundle("churn:" + slot + ":" + generation,
+					new ByteArrayInputStream(ChurnBundles.jar(PREFIX + slot, kind, generation)));
+			installed.start();
+			return installed;
+		}
+		int action = random.nextInt(4);
+		if (bundle.getState() == Bundle.ACTIVE) {
+			switch (action) {
+				case 0 -> bundle.stop();
+				case 1 -> bundle.update(new ByteArrayInputStream(ChurnBundles.jar(PREFIX + slot,
+						Kind.values()[(slot + generation) % Kind.values().length], generation)));
+				case 2 -> {
+					bundle.uninstall();
+					return null;
+				}
+				default -> {
+					// leave it running a while longer
+				}
+			}
+		} else if (action < 2) {
+			bundle.start();
+		} else {
+			bundle.uninstall();
+			return null;
+		}
+		return bundle;
+	}
+
+	private void ask(AtomicBoolean running, AtomicLong asks, AtomicLong answers, Queue<String> violations) {
+		while (running.get()) {
+			long started = System.nanoTime();
+			List<Object> answered;
+			try {
+				answered = neutral.askAround("churn", null);
+			} catch (NoSuchServiceName noneRightNow) {
+				asks.incrementAndGet();
+				continue;
+			} catch (RuntimeException e) {
+				violations.add("undocumented exception: " + e);
+				return;
+			}
+			asks.incrementAndGet();
+			answers.addAndGet(answered.size());
+			for (Object answer : answered) {
+				String bundle = String.valueOf(answer);
+				boolean activeNow = active.getOrDefault(bundle, false);
+				if (!activeNow && stoppedAt.getOrDefault(bundle, Long.MIN_VALUE) < started) {
+					violations.add(bundle + " answered but was not active during the ask");
+				}
+			}
+		}
+	}
+
+	private void track(BundleEvent event) {
+		String name = event.getBundle().getSymbolicName();
+		if (name == null || !name.startsWith(PREFIX)) {
+			return;
+		}
+		switch (event.getType()) {
+			case BundleEvent.STARTING -> active.put(name, true);
+			case BundleEvent.STOPPED -> {
+				stoppedAt.put(name, System.nanoTime());
+				active.put(name, false);
+			}
+			default -> {
+			}
+		}
+	}
+
+	/** A stopped bundle registers nothing and uses nothing, and the partyline uses nothing of it. */
+	private void assertStoppedBundlesLeaveNothing(Bundle[] slots) {
+		Bundle impl = implBundle();
+		for (Bundle bundle : slots) {
+			if (bundle == null || bundle.getState() == Bundle.ACTIVE) {
+				continue;
+			}
+			assertEquals(null, bundle.getRegisteredServices(), bundle + " still registers services");
+			assertEquals(null, bundle.getServicesInUse(), bundle + " still uses services");
+		}
+		ServiceReference<?>[] inUse = impl.getServicesInUse();
+		for (ServiceReference<?> reference : inUse == null ? new ServiceReference<?>[0] : inUse) {
+			Bundle owner = reference.getBundle();
+			assertTrue(owner != null && owner.getState() == Bundle.ACTIVE || owner == context.getBundle(0)
+					|| owner != null && !owner.getSymbolicName().startsWith(PREFIX),
+					"the partyline still uses " + reference + " of " + owner);
+		}
+	}
+
+	private void assertNothingLeftOfGoneBundles() throws Exception {
+		ServiceReference<Handler>[] handlers = context.getServiceReferences(Handler.class, null).toArray(
+				new ServiceReference[0]);
+		for (ServiceReference<Handler> handler : handlers) {
+			Bundle owner = handler.getBundle();
+			assertTrue(owner == null || !owner.getSymbolicName().startsWith(PREFIX), "handler left: " + handler);
+		}
+		await("invitations of gone servlets forgotten").atMost(Participants.PATIENCE).until(() -> invitations.list()
+				.stream()
+				.noneMatch(i -> i.bundleSymbolicName().startsWith(PREFIX)));
+		for (Bundle bundle : context.getBundles()) {
+			assertTrue(bundle.getSymbolicName() == null || !bundle.getSymbolicName().startsWith(PREFIX));
+		}
+	}
+
+	private Bundle implBundle() {
+		return Arrays.stream(context.getBundles())
+				.filter(b -> "partyline.impl".equals(b.getSymbolicName()))
+				.findFirst()
+				.orElseThrow();
+	}
+
+	private static long partylineThreads() {
+		return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("partyline-")).count();
+	}
+}

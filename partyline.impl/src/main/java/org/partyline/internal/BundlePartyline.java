@@ -91,6 +91,7 @@ public final class BundlePartyline implements Partyline {
 		ServiceRegistration<Handler> registration = context.registerService(Handler.class, handler, properties);
 		HandlerConnection connection = new HandlerConnection(serviceName, registration, connections::remove);
 		connections.add(connection);
+		switchboard.witness().saw(connection);
 		if (stopped) {
 			connection.close(); // deactivated while we registered
 			active();

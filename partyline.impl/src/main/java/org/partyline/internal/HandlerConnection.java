@@ -10,7 +10,7 @@ import org.partyline.api.Handler;
 /**
  * A handler registered through {@code connect}: closing it unregisters the handler service, once.
  */
-final class HandlerConnection implements Connection {
+public final class HandlerConnection implements Connection {
 
 	private final String serviceName;
 	private final ServiceRegistration<Handler> registration;
@@ -54,6 +54,23 @@ final class HandlerConnection implements Connection {
 			// the framework unregistered it when its bundle stopped
 		}
 		onClose.accept(this);
+	}
+
+	/**
+	 * Closes the connection unless its bundle is already leaving: then the framework withdraws the handler itself,
+	 * and unregistering it from another thread while the bundle is uninstalled or updated races with the framework.
+	 */
+	public void closeUnlessOwnerLeaving() {
+		org.osgi.framework.Bundle owner;
+		try {
+			owner = registration.getReference().getBundle();
+		} catch (IllegalStateException unregistered) {
+			closed.set(true);
+			return;
+		}
+		if (owner != null && owner.getState() == org.osgi.framework.Bundle.ACTIVE) {
+			close();
+		}
 	}
 
 	@Override

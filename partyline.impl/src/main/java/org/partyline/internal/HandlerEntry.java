@@ -7,7 +7,7 @@ import org.partyline.api.Handler;
 /**
  * One handler service as the hot path sees it: immutable, so an ask can read it without a lock.
  */
-final class HandlerEntry {
+public final class HandlerEntry {
 
 	/** OSGi service order: highest ranking first, then lowest service id. */
 	static final Comparator<HandlerEntry> PRECEDENCE = Comparator.comparingInt((HandlerEntry e) -> e.ranking)
@@ -26,6 +26,22 @@ final class HandlerEntry {
 		this.ownerName = ownerName;
 		this.ranking = ranking;
 		this.serviceId = serviceId;
+	}
+
+	public String ownerName() {
+		return ownerName;
+	}
+
+	public long ownerId() {
+		return ownerId;
+	}
+
+	public int ranking() {
+		return ranking;
+	}
+
+	public long serviceId() {
+		return serviceId;
 	}
 
 	@Override

@@ -21,4 +21,9 @@ public @interface PartylineConfiguration {
 			description = "When true, a handler that throws (anything but HighAndDry) is logged with its bundle "
 					+ "and skipped; when false, the ask raises HandlerFailed.")
 	boolean isolateFailures() default false;
+
+	@AttributeDefinition(name = "Invite timeout (ms)", min = "1",
+			description = "How long an invited servlet may take to answer its invitation before it is recorded "
+					+ "as failed. Each servlet is invited independently, so a slow one never delays another.")
+	int inviteTimeoutMillis() default 5000;
 }

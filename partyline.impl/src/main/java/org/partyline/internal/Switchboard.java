@@ -20,6 +20,7 @@ import org.partyline.api.HandlerFailed;
 import org.partyline.api.HighAndDry;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.PartylineConstants;
+import org.partyline.api.RecursionTooDeep;
 
 /**
  * The shared heart of the partyline: the handler index, the configuration, and the ask loops every bundle's
@@ -46,6 +47,8 @@ public final class Switchboard {
 
 	private final Logger logger;
 	private final HandlerIndex index;
+	private final ConnectWitness witness = new ConnectWitness();
+	private final Nesting nesting = new Nesting();
 	private volatile Settings settings;
 
 	@Activate
@@ -78,6 +81,16 @@ public final class Switchboard {
 		if (entries == null) {
 			return new ArrayList<>(0);
 		}
+		int[] depth = nesting.enter(serviceName);
+		try {
+			return collect(callerId, serviceName, payload, answerType, entries, current);
+		} finally {
+			depth[0]--;
+		}
+	}
+
+	private <T> List<T> collect(long callerId, String serviceName, Object payload, Class<T> answerType,
+			HandlerEntry[] entries, Settings current) {
 		ArrayList<T> answers = new ArrayList<>(entries.length);
 		for (HandlerEntry entry : entries) {
 			if (entry.ownerId == callerId) {
@@ -108,6 +121,16 @@ public final class Switchboard {
 		if (entries == null) {
 			return Optional.empty();
 		}
+		int[] depth = nesting.enter(serviceName);
+		try {
+			return first(callerId, serviceName, payload, answerType, entries, current);
+		} finally {
+			depth[0]--;
+		}
+	}
+
+	private <T> Optional<T> first(long callerId, String serviceName, Object payload, Class<T> answerType,
+			HandlerEntry[] entries, Settings current) {
 		for (HandlerEntry entry : entries) {
 			if (entry.ownerId == callerId) {
 				continue;
@@ -130,9 +153,33 @@ public final class Switchboard {
 		return Optional.empty();
 	}
 
+	/** Who watches connections made on the current thread (by an invited servlet). */
+	public ConnectWitness witness() {
+		return witness;
+	}
+
 	/** The current handlers by name, in precedence order, for inspection. */
-	Map<String, List<HandlerEntry>> handlers() {
+	public Map<String, List<HandlerEntry>> handlers() {
 		return index.snapshot();
+	}
+
+	/**
+	 * For inspection (the shell's {@code partyline:ask}): asks like {@link #askAround} as a neutral caller, but keeps
+	 * every handler's outcome, answer or decline or failure, with its owner. Never throws for a handler.
+	 */
+	public List<TracedAnswer> askTraced(String serviceName, Object payload) {
+		HandlerEntry[] entries = handlersOf(serviceName, settings);
+		List<TracedAnswer> answers = new ArrayList<>();
+		for (HandlerEntry entry : entries == null ? new HandlerEntry[0] : entries) {
+			try {
+				answers.add(new TracedAnswer(entry, entry.handler.handle(payload), null));
+			} catch (HighAndDry declined) {
+				answers.add(new TracedAnswer(entry, null, declined));
+			} catch (Exception | LinkageError | StackOverflowError failure) {
+				answers.add(new TracedAnswer(entry, null, failure));
+			}
+		}
+		return answers;
 	}
 
 	private HandlerEntry[] handlersOf(String serviceName, Settings current) {
@@ -155,6 +202,10 @@ public final class Switchboard {
 		if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)) {
 			// the JVM itself is in trouble: nothing a partyline should hide
 			throw (VirtualMachineError) failure;
+		}
+		if (failure instanceof RecursionTooDeep) {
+			// a loop of asks: the whole chain is at fault, not this handler; unwind it to the first caller
+			throw (RecursionTooDeep) failure;
 		}
 		HandlerFailed wrapped = new HandlerFailed(serviceName, entry.ownerName, entry.ownerId, failure);
 		if (!current.isolateFailures) {

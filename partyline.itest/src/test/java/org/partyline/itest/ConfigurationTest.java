@@ -96,7 +96,7 @@ class ConfigurationTest {
 	}
 
 	@Test
-	void metatypeDescribesBothSwitches(@InjectService MetaTypeService metaType) {
+	void metatypeDescribesEverySetting(@InjectService MetaTypeService metaType) {
 		Bundle impl = Arrays.stream(context.getBundles())
 				.filter(b -> "partyline.impl".equals(b.getSymbolicName()))
 				.findFirst()
@@ -108,6 +108,6 @@ class ConfigurationTest {
 		Set<String> attributes = Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
 				.map(AttributeDefinition::getID)
 				.collect(Collectors.toSet());
-		assertEquals(Set.of("ignoreMissingServices", "isolateFailures"), attributes);
+		assertEquals(Set.of("ignoreMissingServices", "isolateFailures", "inviteTimeoutMillis"), attributes);
 	}
 }

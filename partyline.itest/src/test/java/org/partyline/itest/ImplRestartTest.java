@@ -16,9 +16,13 @@ import org.osgi.framework.BundleContext;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectBundleInstaller;
 import org.osgi.test.common.install.BundleInstaller;
+import org.osgi.test.common.annotation.InjectService;
 import org.partyline.api.Connection;
+import org.partyline.api.Invitation;
+import org.partyline.api.Invitations;
 import org.partyline.api.Partyline;
 import org.partyline.itest.support.Participants;
+import org.partyline.itest.support.Web;
 
 /** Stopping the implementation withdraws what it registered for participants; starting it again serves them. */
 class ImplRestartTest {
@@ -59,6 +63,24 @@ class ImplRestartTest {
 		Partyline bob = participants.join("bob");
 		await().atMost(Participants.PATIENCE).until(() -> bob.askAround("number", 2).equals(List.of(2)));
 		assertEquals(1, participants.handlers("number").size(), "declarative services handlers were never withdrawn");
+	}
+
+	@Test
+	void startingTheImplementationAgainInvitesEveryDeployedServletAgain(@InjectService Invitations invitations)
+			throws Exception {
+		Web web = new Web(context, invitations);
+		participants.install("shop");
+		assertEquals(Invitation.JOINED, web.ended("partyline.tb.shop").outcome());
+		Bundle impl = implBundle();
+
+		impl.stop();
+		impl.start();
+
+		Partyline neutral = Participants.partylineOf(context.getBundle());
+		Web restarted = new Web(context, Participants.service(context, Invitations.class));
+		assertEquals(Invitation.JOINED, restarted.ended("partyline.tb.shop").outcome());
+		assertEquals(List.of(2), neutral.askAround("shop.invitations", null));
+		assertEquals(List.of("/shop/cart"), neutral.askAround("url", "shop.cart"));
 	}
 
 	private Bundle implBundle() {

@@ -37,9 +37,13 @@ public final class Participants {
 
 	/** The Partyline as that bundle gets it: bundle-scoped, so asks exclude that bundle's own handlers. */
 	public static Partyline partylineOf(Bundle bundle) {
-		BundleContext context = bundle.getBundleContext();
-		ServiceReference<Partyline> reference = await("Partyline service").atMost(PATIENCE)
-				.until(() -> context.getServiceReference(Partyline.class), r -> r != null);
+		return service(bundle.getBundleContext(), Partyline.class);
+	}
+
+	/** Waits for a service of that type and gets it through that context (released when its bundle stops). */
+	public static <T> T service(BundleContext context, Class<T> type) {
+		ServiceReference<T> reference = await(type.getSimpleName() + " service").atMost(PATIENCE)
+				.until(() -> context.getServiceReference(type), r -> r != null);
 		return context.getService(reference);
 	}
 

@@ -1,0 +1,25 @@
+package org.partyline.internal;
+
+import org.partyline.api.RecursionTooDeep;
+
+/**
+ * Counts how deep asks nest on each thread, so a handler asking around in a loop gets a clear
+ * {@link RecursionTooDeep} instead of overflowing its caller's stack. One array per thread, no allocation per ask.
+ */
+final class Nesting {
+
+	/** Deep enough for any sane chain of apps asking each other, far below a default thread stack. */
+	static final int LIMIT = 64;
+
+	private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+
+	/** Enters one level; the caller leaves it with {@code depth[0]--} in a finally block. */
+	int[] enter(String serviceName) {
+		int[] current = depth.get();
+		if (current[0] >= LIMIT) {
+			throw new RecursionTooDeep(serviceName, LIMIT);
+		}
+		current[0]++;
+		return current;
+	}
+}

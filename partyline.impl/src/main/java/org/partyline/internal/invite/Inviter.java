@@ -1,0 +1,167 @@
+package org.partyline.internal.invite;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.util.tracker.ServiceTracker;
+import org.partyline.api.Partyline;
+import org.partyline.api.PartylineConstants;
+import org.partyline.internal.PartylineConfiguration;
+
+/**
+ * Discovers the servlets the whiteboard runtimes have really deployed, from their runtime DTOs, and invites each new
+ * one; forgets those that went.
+ * <p>
+ * The runtimes are watched through their {@code service.changecount}: every change (in the framework's event thread)
+ * only queues a rescan on our own thread, where the DTOs are read and diffed against what we know. Invitations are
+ * sent asynchronously from there. Both runtime flavours are watched (Jakarta and javax); a servlet reported by both
+ * is invited once.
+ */
+@Component(configurationPid = PartylineConstants.CONFIGURATION_PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class Inviter {
+
+	private static final List<String> RUNTIMES = List.of("org.osgi.service.servlet.runtime.HttpServiceRuntime",
+			"org.osgi.service.http.runtime.HttpServiceRuntime");
+	private static final String ENDPOINT = "osgi.http.endpoint";
+
+	private final Logger logger;
+	private final InvitationBook book;
+	private final ExecutorService scanner;
+	private final ExecutorService senders;
+	private final InvitationSender sender;
+	private final List<ServiceTracker<Object, Object>> runtimes;
+	private final AtomicBoolean rescanQueued = new AtomicBoolean();
+	/** The servlets known from the last scan; touched only on the scanner thread. */
+	private final Map<Long, DeployedServlet> known = new HashMap<>();
+
+	@Activate
+	public Inviter(BundleContext context, PartylineConfiguration config, @Reference InvitationBook book,
+			@Reference(service = Partyline.class) ServiceReference<Partyline> partyline,
+			@Reference(service = LoggerFactory.class) Logger logger) {
+		this.logger = logger;
+		this.book = book;
+		this.scanner = Executors.newSingleThreadExecutor(named("partyline-inviter"));
+		this.senders = Executors.newCachedThreadPool(named("partyline-invitation"));
+		this.sender = new InvitationSender(context, book, partyline, logger, senders, timeout(config));
+		this.runtimes = RUNTIMES.stream().map(name -> tracker(context, name)).toList();
+		runtimes.forEach(ServiceTracker::open);
+		rescan();
+	}
+
+	@Modified
+	void modified(PartylineConfiguration config) {
+		sender.timeout(timeout(config));
+	}
+
+	@Deactivate
+	void deactivate() {
+		runtimes.forEach(ServiceTracker::close);
+		scanner.shutdownNow();
+		senders.shutdownNow();
+	}
+
+	private ServiceTracker<Object, Object> tracker(BundleContext context, String runtimeClass) {
+		return new ServiceTracker<>(context, runtimeClass, null) {
+			@Override
+			public Object addingService(ServiceReference<Object> reference) {
+				Object runtime = super.addingService(reference);
+				rescan();
+				return runtime;
+			}
+
+			@Override
+			public void modifiedService(ServiceReference<Object> reference, Object runtime) {
+				rescan(); // service.changecount moved: something was deployed or withdrawn
+			}
+
+			@Override
+			public void removedService(ServiceReference<Object> reference, Object runtime) {
+				super.removedService(reference, runtime);
+				rescan();
+			}
+		};
+	}
+
+	/** Queues one scan; changes arriving while one is queued are covered by it. */
+	private void rescan() {
+		if (rescanQueued.compareAndSet(false, true)) {
+			try {
+				scanner.execute(() -> {
+					rescanQueued.set(false);
+					scan();
+				});
+			} catch (java.util.concurrent.RejectedExecutionException stopping) {
+				rescanQueued.set(false);
+			}
+		}
+	}
+
+	private void scan() {
+		Map<Long, DeployedServlet> deployed = deployed();
+		known.keySet().removeIf(id -> {
+			if (deployed.containsKey(id)) {
+				return false;
+			}
+			book.forget(id);
+			return true;
+		});
+		deployed.forEach((id, servlet) -> {
+			if (known.putIfAbsent(id, servlet) == null) {
+				try {
+					sender.invite(servlet);
+				} catch (RuntimeException e) {
+					logger.error("Could not invite servlet {} [{}]", servlet.name(), id, e);
+				}
+			}
+		});
+	}
+
+	private Map<Long, DeployedServlet> deployed() {
+		Map<Long, DeployedServlet> deployed = new LinkedHashMap<>();
+		for (ServiceTracker<Object, Object> tracker : runtimes) {
+			tracker.getTracked().forEach((reference, runtime) -> {
+				URI endpoint = Endpoints.reachable(reference.getProperty(ENDPOINT));
+				try {
+					for (DeployedServlet servlet : RuntimeServlets.of(runtime, endpoint)) {
+						deployed.putIfAbsent(servlet.serviceId(), servlet);
+					}
+				} catch (RuntimeException gone) {
+					logger.debug("Runtime {} could not be read: {}", reference, gone.toString());
+				}
+			});
+		}
+		return deployed;
+	}
+
+	private static Duration timeout(PartylineConfiguration config) {
+		return Duration.ofMillis(Math.max(1, config.inviteTimeoutMillis()));
+	}
+
+	private static ThreadFactory named(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+}

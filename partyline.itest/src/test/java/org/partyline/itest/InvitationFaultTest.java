@@ -1,0 +1,125 @@
+package org.partyline.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectBundleInstaller;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.common.install.BundleInstaller;
+import org.partyline.api.Invitation;
+import org.partyline.api.Invitations;
+import org.partyline.itest.support.Participants;
+import org.partyline.itest.support.PartylineConfig;
+import org.partyline.itest.support.ScriptedServlet;
+import org.partyline.itest.support.Web;
+
+import jakarta.servlet.Servlet;
+
+/** A servlet that throws, fails or never answers its invitation is recorded failed and holds up nobody. */
+class InvitationFaultTest {
+
+	@InjectBundleInstaller
+	BundleInstaller installer;
+
+	@InjectBundleContext
+	BundleContext context;
+
+	@InjectService
+	Invitations invitations;
+
+	@InjectService
+	ConfigurationAdmin configurationAdmin;
+
+	Participants participants;
+	Web web;
+	PartylineConfig config;
+	final CountDownLatch release = new CountDownLatch(1);
+
+	@BeforeEach
+	void setUp() throws Exception {
+		participants = new Participants(installer, context);
+		web = new Web(context, invitations);
+		config = new PartylineConfig(configurationAdmin);
+		config.set("inviteTimeoutMillis", 1500);
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		release.countDown();
+		config.close();
+	}
+
+	@Test
+	void failingServletsAreRecordedFailedAndDoNotHoldUpTheOthers() {
+		Bundle alice = participants.install("alice");
+		Bundle bob = participants.install("bob");
+		ServiceRegistration<Servlet> slow = web.register(alice, "/slow/*", new ScriptedServlet((partyline, response) -> {
+			release.await(30, TimeUnit.SECONDS); // never answers within the invite timeout
+		}));
+		ServiceRegistration<Servlet> throwing = web.register(alice, "/throws/*",
+				new ScriptedServlet((partyline, response) -> {
+					throw new IllegalStateException("broken invite code");
+				}));
+		ServiceRegistration<Servlet> failing = web.register(alice, "/fails/*",
+				new ScriptedServlet((partyline, response) -> response.sendError(503)));
+
+		ServiceRegistration<Servlet> good = web.register(bob, "/good/*", ScriptedServlet.joining("good", "yes"));
+
+		Invitation joined = web.ended(good);
+		assertEquals(Invitation.JOINED, joined.outcome());
+		assertTrue(joined.duration().toMillis() < 1000, "the good servlet waited " + joined.duration());
+		long slowId = (Long) slow.getReference().getProperty("service.id");
+		assertEquals(Invitation.PENDING, invitations.ofServlet(slowId).orElseThrow().outcome(),
+				"the slow servlet is still being waited for, yet the good one is done");
+
+		assertFailed(web.ended(throwing), "answered 500");
+		assertFailed(web.ended(failing), "answered 503");
+		assertFailed(web.ended(slow), "no answer in time");
+
+		slow.unregister();
+		throwing.unregister();
+		failing.unregister();
+		good.unregister();
+	}
+
+	@Test
+	void fiftyServletsAreInvitedConcurrentlyNotOneAfterAnother() {
+		int servlets = 50;
+		Bundle alice = participants.install("alice");
+		// each invitation waits until all fifty are being handled at once: serialised invitations would time out
+		CountDownLatch allInFlight = new CountDownLatch(servlets);
+		List<ServiceRegistration<Servlet>> registrations = new ArrayList<>();
+		for (int i = 0; i < servlets; i++) {
+			String name = "app" + i;
+			registrations.add(web.register(alice, "/" + name + "/*", new ScriptedServlet((partyline, response) -> {
+				allInFlight.countDown();
+				if (allInFlight.await(10, TimeUnit.SECONDS)) {
+					partyline.connect("apps", payload -> name);
+				}
+			})));
+		}
+
+		for (ServiceRegistration<Servlet> registration : registrations) {
+			assertEquals(Invitation.JOINED, web.ended(registration).outcome());
+		}
+		registrations.forEach(ServiceRegistration::unregister);
+	}
+
+	private static void assertFailed(Invitation invitation, String reason) {
+		assertEquals(Invitation.FAILED, invitation.outcome(), invitation.servletName());
+		assertEquals(reason, invitation.reason());
+	}
+}

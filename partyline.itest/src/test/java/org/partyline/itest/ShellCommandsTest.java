@@ -1,0 +1,114 @@
+package org.partyline.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectBundleInstaller;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.common.install.BundleInstaller;
+import org.partyline.api.HighAndDry;
+import org.partyline.api.Invitations;
+import org.partyline.api.Partyline;
+import org.partyline.itest.support.Participants;
+import org.partyline.itest.support.Web;
+
+/**
+ * The Gogo commands, called the way Gogo calls them: found by their osgi.command properties, invoked by name.
+ */
+class ShellCommandsTest {
+
+	@InjectBundleInstaller
+	BundleInstaller installer;
+
+	@InjectBundleContext
+	BundleContext context;
+
+	@InjectService
+	Invitations invitations;
+
+	ServiceReference<?> commandsReference;
+	Participants participants;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		participants = new Participants(installer, context);
+		commandsReference = context.getServiceReferences((String) null, "(osgi.command.scope=partyline)")[0];
+	}
+
+	@Test
+	void theCommandsAreRegisteredForGogo() {
+		Object functions = commandsReference.getProperty("osgi.command.function");
+		assertEquals(List.of("participants", "services", "ask"), Arrays.asList((String[]) functions));
+	}
+
+	@Test
+	void participantsListsEachInvitedServletWithItsOutcomeAndHandlers() throws Exception {
+		participants.install("shop");
+		participants.install("unaware");
+		Web web = new Web(context, invitations);
+		web.ended("partyline.tb.shop");
+		web.ended("partyline.tb.unaware");
+
+		String output = call("participants");
+
+		String shopLine = line(output, "partyline.tb.shop");
+		assertTrue(shopLine.contains("/shop/*") && shopLine.contains("joined") && shopLine.contains("url"), shopLine);
+		assertTrue(line(output, "partyline.tb.unaware").contains("declined"), output);
+	}
+
+	@Test
+	void servicesListsHandlersInPrecedenceOrderWithOwnerAndRanking() throws Exception {
+		Partyline alice = participants.join("alice");
+		Partyline bob = participants.join("bob");
+		alice.connect("menu", payload -> "a", 1);
+		bob.connect("menu", payload -> "b", 9);
+
+		String output = call("services");
+
+		int bobAt = output.indexOf("partyline.tb.bob");
+		int aliceAt = output.indexOf("partyline.tb.alice");
+		assertTrue(bobAt > 0 && aliceAt > bobAt, output);
+		assertTrue(line(output, "partyline.tb.bob").contains(" 9 "), output);
+	}
+
+	@Test
+	void askShowsEveryHandlersAnswerWithItsBundle() throws Exception {
+		Partyline alice = participants.join("alice");
+		Partyline bob = participants.join("bob");
+		alice.connect("greet", payload -> "hello " + payload);
+		bob.connect("greet", payload -> {
+			throw new HighAndDry();
+		});
+
+		String output = call("ask", "greet", "world");
+
+		assertTrue(line(output, "partyline.tb.alice").contains("hello world"), output);
+		assertTrue(line(output, "partyline.tb.bob").contains("(declined)"), output);
+		assertTrue(call("ask", "nobody", "x").contains("No handler is connected for service name \"nobody\""));
+	}
+
+	private String call(String function, String... arguments) throws Exception {
+		Object commands = context.getService(commandsReference);
+		try {
+			Class<?>[] types = new Class<?>[arguments.length];
+			Arrays.fill(types, String.class);
+			Method method = commands.getClass().getMethod(function, types);
+			return (String) method.invoke(commands, (Object[]) arguments);
+		} finally {
+			context.ungetService(commandsReference);
+		}
+	}
+
+	private static String line(String output, String containing) {
+		return output.lines().filter(l -> l.contains(containing)).findFirst().orElse("(no line with " + containing + ")");
+	}
+}

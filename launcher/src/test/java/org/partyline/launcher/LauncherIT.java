@@ -28,7 +28,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -80,7 +79,6 @@ class LauncherIT {
 
 	@Test
 	@Order(1)
-	@Disabled("needs the invitations and shell commands of issue 3: enabled when they are merged from main")
 	void theRootPagesLinkIntoEachOtherOnceInvited() {
 		await("cross links on /shop/ and /blog/").atMost(WAIT).pollInterval(Duration.ofMillis(50))
 				.until(() -> get("/shop/").contains("href=\"/blog/posts/") && get("/blog/").contains("href=\"/shop/products/"));
@@ -89,7 +87,6 @@ class LauncherIT {
 
 	@Test
 	@Order(2)
-	@Disabled("needs the invitations and shell commands of issue 3: enabled when they are merged from main")
 	void everyLinkOnTheRootPagesAnswers200() {
 		Set<URI> links = new LinkedHashSet<>();
 		for (String page : List.of("/shop/", "/blog/")) {
@@ -111,7 +108,6 @@ class LauncherIT {
 
 	@Test
 	@Order(3)
-	@Disabled("needs the invitations and shell commands of issue 3: enabled when they are merged from main")
 	void theShellRunsThePartylineCommandsPipedToIt() throws IOException {
 		String participants = launcher.shell("partyline:participants", WAIT);
 		assertTrue(participants.contains("demo.shop") && participants.contains("demo.blog")
@@ -126,7 +122,6 @@ class LauncherIT {
 
 	@Test
 	@Order(4)
-	@Disabled("needs the invitations and shell commands of issue 3: enabled when they are merged from main")
 	void aBundleDroppedIntoTheDeployFolderIsInvitedAndLeavesWhenRemoved() throws IOException {
 		assertTrue(Files.isDirectory(deploy), "the launcher creates the deploy folder");
 		Path faq = Files.copy(faqBundle(), deploy.resolve("faq.jar"));
@@ -144,15 +139,16 @@ class LauncherIT {
 
 	@Test
 	@Order(5)
-	@Disabled("needs the invitations and shell commands of issue 3: enabled when they are merged from main")
-	void aConfigurationFileInTheDeployFolderReachesConfigurationAdmin() throws IOException {
+	void aConfigurationFileInTheDeployFolderReachesConfigurationAdminAndWarningsArePrinted() throws IOException {
 		String missing = "No handler is connected";
 		assertTrue(launcher.shell("partyline:ask nobody hello", WAIT).contains(missing));
 
-		Files.writeString(deploy.resolve("org.partyline.cfg"), "ignoreMissingServices=true\n", UTF_8);
+		Files.writeString(deploy.resolve("org.partyline.cfg"), "ignoreMissingServices=true\nisolateFailures=perhaps\n", UTF_8);
 
 		await("ignoreMissingServices applied").atMost(WAIT).pollInterval(Duration.ofMillis(100))
 				.until(() -> !launcher.shell("partyline:ask nobody hello", WAIT).contains(missing));
+		await("the partyline's warning printed through the OSGi log").atMost(WAIT)
+				.until(() -> launcher.output().contains("WARN") && launcher.output().contains("isolateFailures=perhaps"));
 	}
 
 	@Test

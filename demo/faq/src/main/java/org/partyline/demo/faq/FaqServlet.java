@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.partyline.api.Connection;
 import org.partyline.api.Handler;
 import org.partyline.api.HighAndDry;
 import org.partyline.api.NoSuchServiceName;
@@ -33,7 +32,6 @@ public class FaqServlet extends HttpServlet {
 	private static final long serialVersionUID = 1L;
 	private static final String INVITATION = "/" + PartylineConstants.INVITE_SEGMENT + "/";
 
-	private final transient List<Connection> connections = new ArrayList<>();
 	private transient volatile Partyline partyline;
 
 	@Override
@@ -52,12 +50,11 @@ public class FaqServlet extends HttpServlet {
 	}
 
 	/** Accepts the invitation: keeps the partyline it carries and connects the FAQ's handlers. */
-	private synchronized void join(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void join(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (!(request.getAttribute(PartylineConstants.REQUEST_ATTRIBUTE) instanceof Partyline invited)) {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		leave();
 		String home = request.getContextPath() + request.getServletPath() + "/";
 		Handler url = payload -> {
 			if ("faq.home".equals(payload)) {
@@ -66,27 +63,15 @@ public class FaqServlet extends HttpServlet {
 			throw new HighAndDry();
 		};
 		try {
-			connections.add(invited.connect("url", url));
-			connections.add(invited.connect("nav", payload -> Map.entry("FAQ", home)));
-		} catch (IllegalStateException partylineStopped) {
-			leave(); // it invites again when it is back
-			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			invited.connect("url", url);
+			invited.connect("nav", payload -> Map.entry("FAQ", home));
+		} catch (IllegalStateException stoppedMeanwhile) {
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // it invites again when it is back
 			return;
 		}
-		partyline = invited;
+		partyline = invited; // the handlers go when this servlet does, or when the partyline stops
 		response.setContentType("text/plain");
 		response.getWriter().println("joined");
-	}
-
-	@Override
-	public synchronized void destroy() {
-		leave();
-	}
-
-	private void leave() {
-		connections.forEach(Connection::close);
-		connections.clear();
-		partyline = null;
 	}
 
 	private String home() {

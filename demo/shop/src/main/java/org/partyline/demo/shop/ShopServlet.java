@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.partyline.api.Connection;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
@@ -32,7 +31,6 @@ public class ShopServlet extends HttpServlet {
 	private static final String INVITATION = "/" + PartylineConstants.INVITE_SEGMENT + "/";
 
 	private final transient Map<String, Product> products = Product.catalogue();
-	private final transient List<Connection> connections = new ArrayList<>();
 	private transient volatile Partyline partyline;
 
 	@Override
@@ -53,35 +51,22 @@ public class ShopServlet extends HttpServlet {
 	}
 
 	/** Accepts the invitation: keeps the partyline it carries and connects the shop's handlers. */
-	private synchronized void join(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void join(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (!(request.getAttribute(PartylineConstants.REQUEST_ATTRIBUTE) instanceof Partyline invited)) {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		leave(); // a new invitation (the partyline restarted) replaces the old one
 		String base = request.getContextPath() + request.getServletPath(); // "/shop", wherever it is mounted
 		try {
-			connections.add(invited.connect("url", new ShopUrls(base, products.keySet())));
-			connections.add(invited.connect("nav", payload -> Map.entry("Shop", base + "/")));
-		} catch (IllegalStateException partylineStopped) {
-			leave(); // it invites again when it is back
-			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			invited.connect("url", new ShopUrls(base, products.keySet()));
+			invited.connect("nav", payload -> Map.entry("Shop", base + "/"));
+		} catch (IllegalStateException stoppedMeanwhile) {
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // it invites again when it is back
 			return;
 		}
-		partyline = invited;
+		partyline = invited; // the handlers go when this servlet does, or when the partyline stops
 		response.setContentType("text/plain");
 		response.getWriter().println("joined");
-	}
-
-	@Override
-	public synchronized void destroy() {
-		leave();
-	}
-
-	private void leave() {
-		connections.forEach(Connection::close);
-		connections.clear();
-		partyline = null;
 	}
 
 	private String home() {

@@ -1,0 +1,154 @@
+package org.partyline.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.log.LogLevel;
+import org.osgi.service.log.LogReaderService;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectBundleInstaller;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.common.install.BundleInstaller;
+import org.partyline.api.Handler;
+import org.partyline.api.Invitation;
+import org.partyline.api.Invitations;
+import org.partyline.api.NoSuchServiceName;
+import org.partyline.api.Partyline;
+import org.partyline.api.PartylineConstants;
+import org.partyline.itest.support.LogCapture;
+import org.partyline.itest.support.Participants;
+import org.partyline.itest.support.ScriptedServlet;
+import org.partyline.itest.support.Web;
+
+/**
+ * Handler services registered directly (as Declarative Services or any bundle would), with every odd property a
+ * registration can carry, and names far from the ordinary.
+ */
+class HandlerRegistrationTest {
+
+	@InjectBundleInstaller
+	BundleInstaller installer;
+
+	@InjectBundleContext
+	BundleContext context;
+
+	@InjectService
+	Partyline neutral;
+
+	Participants participants;
+	Bundle alice;
+
+	@BeforeEach
+	void setUp() {
+		participants = new Participants(installer, context);
+		alice = participants.install("alice");
+	}
+
+	private ServiceRegistration<Handler> register(Handler handler, Object... properties) {
+		Dictionary<String, Object> props = new Hashtable<>();
+		for (int i = 0; i + 1 < properties.length; i += 2) {
+			props.put((String) properties[i], properties[i + 1]);
+		}
+		return alice.getBundleContext().registerService(Handler.class, handler, props);
+	}
+
+	@Test
+	void aHandlerWithoutAServiceNameIsIgnored() {
+		register(payload -> "nameless");
+		register(payload -> "named", PartylineConstants.SERVICE_NAME, "named");
+
+		assertEquals(List.of("named"), neutral.askAround("named", null));
+	}
+
+	@Test
+	void aNonStringServiceNameIsIgnoredWithAWarning(@InjectService LogReaderService logReader) {
+		try (LogCapture log = new LogCapture(logReader)) {
+			register(payload -> "number", PartylineConstants.SERVICE_NAME, 42);
+
+			log.await(e -> e.getLogLevel() == LogLevel.WARN && e.getMessage().contains("42")
+					&& e.getMessage().contains("partyline.tb.alice"));
+		}
+		assertThrows(NoSuchServiceName.class, () -> neutral.askAround("42", null));
+	}
+
+	@Test
+	void aMultiValuedServiceNameAnswersEachValidName(@InjectService LogReaderService logReader) {
+		try (LogCapture log = new LogCapture(logReader)) {
+			register(payload -> "both", PartylineConstants.SERVICE_NAME, new String[] { "first", "", "second" });
+
+			log.await(e -> e.getLogLevel() == LogLevel.WARN && e.getMessage().contains("answers only"));
+		}
+		assertEquals(List.of("both"), neutral.askAround("first", null));
+		assertEquals(List.of("both"), neutral.askAround("second", null));
+		assertThrows(IllegalArgumentException.class, () -> neutral.askAround("", null));
+	}
+
+	@Test
+	void extremeRankingsOrderCorrectlyAndANonIntegerRankingCountsAsZero() {
+		register(payload -> "min", PartylineConstants.SERVICE_NAME, "rank", "service.ranking", Integer.MIN_VALUE);
+		register(payload -> "text", PartylineConstants.SERVICE_NAME, "rank", "service.ranking", "5");
+		register(payload -> "max", PartylineConstants.SERVICE_NAME, "rank", "service.ranking", Integer.MAX_VALUE);
+		register(payload -> "minus", PartylineConstants.SERVICE_NAME, "rank", "service.ranking", -1);
+
+		assertEquals(List.of("max", "text", "minus", "min"), neutral.askAround("rank", null));
+	}
+
+	@Test
+	void changingARegistrationsPropertiesMovesItsHandler() {
+		ServiceRegistration<Handler> registration = register(payload -> "moved", PartylineConstants.SERVICE_NAME,
+				"before");
+		assertEquals(List.of("moved"), neutral.askAround("before", null));
+
+		Dictionary<String, Object> changed = new Hashtable<>();
+		changed.put(PartylineConstants.SERVICE_NAME, "after");
+		changed.put("service.ranking", 3);
+		registration.setProperties(changed);
+
+		assertThrows(NoSuchServiceName.class, () -> neutral.askAround("before", null));
+		assertEquals(List.of("moved"), neutral.askAround("after", null));
+	}
+
+	@Test
+	void aVeryLongNameOrOneWithControlCharactersIsAnOrdinaryName() {
+		String longName = "n".repeat(10_000);
+		String controlName = "tab\tnew\nline\u0000nul\u001b";
+		Partyline partyline = Participants.partylineOf(alice);
+		partyline.connect(longName, payload -> "long");
+		partyline.connect(controlName, payload -> "control");
+
+		assertEquals(List.of("long"), neutral.askAround(longName, null));
+		assertEquals(List.of("control"), neutral.askAround(controlName, null));
+		assertThrows(NoSuchServiceName.class, () -> neutral.askAround(longName + "x", null));
+	}
+
+	@Test
+	void anyPayloadIsPassedByReferenceSerialisableOrNot() {
+		Object notSerialisable = new Object();
+		Participants.partylineOf(alice).connect("same", payload -> payload);
+
+		assertTrue(neutral.askAround("same", notSerialisable).get(0) == notSerialisable);
+	}
+
+	@Test
+	void aServletWithOnlyAnExtensionPatternIsDeclinedWithTheReason(@InjectService Invitations invitations) {
+		Web web = new Web(context, invitations);
+		ServiceRegistration<jakarta.servlet.Servlet> servlet = web.register(alice, "*.do",
+				ScriptedServlet.joining("never", "x"));
+
+		Invitation invitation = web.ended(servlet);
+
+		assertEquals(Invitation.DECLINED, invitation.outcome());
+		assertTrue(invitation.reason().startsWith("no invite route"), invitation.reason());
+		servlet.unregister();
+	}
+}

@@ -1,0 +1,129 @@
+package org.partyline.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * {@code java -jar partyline.jar}: starts a Felix framework with the run bundles embedded in this jar, at the start
+ * levels and with the run properties of the resolved {@code partyline.bndrun}, then waits until the framework stops
+ * (Ctrl-C, SIGTERM, or {@code stop 0} in the shell).
+ */
+public final class Main {
+
+	static final String DEPLOY_FOLDER = "felix.fileinstall.dir";
+	private static final String HTTP_RUNTIME = "(objectClass=org.osgi.service.servlet.runtime.HttpServiceRuntime)";
+	private static final long STOP_TIMEOUT_MS = 20_000;
+
+	/** SPI Fly reports every provider it registers at INFO through java.util.logging; warnings are enough. */
+	private static final Logger SPI_FLY_LOG = Logger.getLogger("org.apache.aries.spifly");
+
+	private static final String USAGE = """
+			Usage: java [-Dname=value ...] -jar partyline.jar
+			  -Dorg.osgi.service.http.port=N       HTTP port (8080; 0 picks a free one)
+			  -Dorg.apache.felix.http.host=ADDR    address to listen on (127.0.0.1; 0.0.0.0 opens it to the network)
+			  -Dfelix.fileinstall.dir=DIR          watched folder for bundles and .cfg/.config files (deploy)
+			  -Dorg.osgi.framework.storage=DIR     keep installed bundles and configuration in DIR between starts
+			                                       (default: a fresh temporary folder, deleted at exit)
+			Every run property of partyline.bndrun can be overridden the same way.""";
+
+	private Main() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		long started = System.nanoTime();
+		if (args.length > 0) {
+			System.out.println(USAGE);
+			return;
+		}
+		SPI_FLY_LOG.setLevel(Level.WARNING);
+		RunSpec spec;
+		try (InputStream bndrun = Main.class.getResourceAsStream("/partyline.bndrun")) {
+			spec = RunSpec.read(bndrun);
+		}
+		Path launcherJar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		Storage storage = Storage.chosen();
+		Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow()
+				.newFramework(configuration(spec, storage));
+		framework.init();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework, storage), "partyline-stop"));
+		announceWhenServing(framework.getBundleContext(), started);
+		new EmbeddedBundles(launcherJar).install(framework.getBundleContext(), spec);
+		framework.start();
+		framework.waitForStop(0);
+		System.exit(0); // stopped from the shell: the shell's thread may still be blocked reading stdin
+	}
+
+	/** The run properties, each overridden by a system property of the same name, plus storage and start level. */
+	private static Map<String, String> configuration(RunSpec spec, Storage storage) throws IOException {
+		Map<String, String> configuration = new HashMap<>();
+		spec.properties().forEach((name, value) -> configuration.put(name, System.getProperty(name, value)));
+		String deploy = configuration.get(DEPLOY_FOLDER);
+		if (deploy != null) {
+			Path folder = Files.createDirectories(Path.of(deploy)).toAbsolutePath();
+			configuration.put(DEPLOY_FOLDER, folder.toString());
+		}
+		configuration.put(Constants.FRAMEWORK_STORAGE, storage.folder().toString());
+		if (storage.fresh()) {
+			configuration.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+		}
+		configuration.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(spec.highestStartLevel()));
+		return configuration;
+	}
+
+	/** Prints where to point the browser once the HTTP runtime is up, with the time it took. */
+	private static void announceWhenServing(BundleContext context, long started) throws InvalidSyntaxException {
+		context.addServiceListener(new ServiceListener() {
+			@Override
+			public void serviceChanged(ServiceEvent event) {
+				if (event.getType() == ServiceEvent.REGISTERED) {
+					context.removeServiceListener(this);
+					Object endpoints = event.getServiceReference().getProperty("osgi.http.endpoint");
+					String endpoint = firstOf(endpoints).replaceFirst("/$", "");
+					System.out.printf("Partyline: serving after %d ms; open %s/shop/ or %s/blog/ (Ctrl-C stops)%n",
+							TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), endpoint, endpoint);
+				}
+			}
+		}, HTTP_RUNTIME);
+	}
+
+	private static String firstOf(Object endpoints) {
+		if (endpoints instanceof String[] array && array.length > 0) {
+			return array[0];
+		}
+		if (endpoints instanceof Collection<?> collection && !collection.isEmpty()) {
+			return String.valueOf(collection.iterator().next());
+		}
+		return String.valueOf(endpoints);
+	}
+
+	private static void stop(Framework framework, Storage storage) {
+		try {
+			framework.stop();
+			if (framework.waitForStop(STOP_TIMEOUT_MS).getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+				System.err.println("Partyline: the framework did not stop within " + STOP_TIMEOUT_MS + " ms");
+			}
+		} catch (Exception e) {
+			System.err.println("Partyline: stopping the framework failed: " + e);
+		}
+		storage.deleteIfFresh();
+	}
+
+}

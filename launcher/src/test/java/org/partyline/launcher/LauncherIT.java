@@ -1,0 +1,215 @@
+package org.partyline.launcher;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The launcher as a user runs it: {@code java -jar partyline.jar} in a process of its own, on a free port, with a
+ * temporary deploy folder, talked to over loopback HTTP and through the shell's stdin. One process for the class;
+ * the tests run in order and the last one stops it.
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+@Timeout(value = 40, unit = TimeUnit.SECONDS)
+class LauncherIT {
+
+	private static final Duration START = Duration.ofSeconds(30);
+	private static final Duration WAIT = Duration.ofSeconds(15);
+	private static final Pattern LINK = Pattern.compile("href=\"([^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private Path workDir;
+	private Path deploy;
+	private LauncherProcess launcher;
+	private URI endpoint;
+
+	@BeforeAll
+	void startTheLauncher() throws Exception {
+		workDir = Files.createTempDirectory("partyline-launcher-it-");
+		deploy = workDir.resolve("watched"); // not there yet: the launcher creates it
+		long started = System.nanoTime();
+		launcher = LauncherProcess.start(Path.of(System.getProperty("partyline.jar")), workDir, deploy);
+		endpoint = launcher.awaitEndpoint(START);
+		await("the shop's first 200").atMost(START).pollInterval(Duration.ofMillis(20))
+				.until(() -> status("/shop/") == 200);
+		System.out.printf("launcher: first HTTP 200 after %d ms on Java %s%n",
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), javaVersion());
+	}
+
+	@AfterAll
+	void cleanUp() throws IOException {
+		launcher.close();
+		try (Stream<Path> paths = Files.walk(workDir)) {
+			paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		}
+	}
+
+	@Test
+	@Order(1)
+	void theRootPagesLinkIntoEachOtherOnceInvited() {
+		await("cross links on /shop/ and /blog/").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+				.until(() -> get("/shop/").contains("href=\"/blog/posts/") && get("/blog/").contains("href=\"/shop/products/"));
+		assertTrue(get("/shop/").contains("Closed on Monday"), "the DS-only notices are shown");
+	}
+
+	@Test
+	@Order(2)
+	void everyLinkOnTheRootPagesAnswers200() {
+		Set<URI> links = new LinkedHashSet<>();
+		for (String page : List.of("/shop/", "/blog/")) {
+			Matcher link = LINK.matcher(get(page));
+			while (link.find()) {
+				links.add(endpoint.resolve(page).resolve(link.group(1).replace("&amp;", "&")));
+			}
+		}
+		List<String> failures = new ArrayList<>();
+		for (URI link : links) {
+			int status = status(link);
+			if (status != 200) {
+				failures.add(link + " -> " + status);
+			}
+		}
+		assertTrue(links.size() >= 8, "links found: " + links);
+		assertEquals(List.of(), failures);
+	}
+
+	@Test
+	@Order(3)
+	void theShellRunsThePartylineCommandsPipedToIt() throws IOException {
+		String participants = launcher.shell("partyline:participants", WAIT);
+		assertTrue(participants.contains("demo.shop") && participants.contains("demo.blog")
+				&& participants.contains("joined"), participants);
+
+		String services = launcher.shell("partyline:services", WAIT);
+		assertTrue(Stream.of("url", "nav", "notice", "demo.notices").allMatch(services::contains), services);
+
+		String answers = launcher.shell("partyline:ask url shop.product:kettle", WAIT);
+		assertTrue(answers.contains("/shop/products/kettle") && answers.contains("demo.shop"), answers);
+	}
+
+	@Test
+	@Order(4)
+	void aBundleDroppedIntoTheDeployFolderIsInvitedAndLeavesWhenRemoved() throws IOException {
+		assertTrue(Files.isDirectory(deploy), "the launcher creates the deploy folder");
+		Path faq = Files.copy(faqBundle(), deploy.resolve("faq.jar"));
+
+		await("the FAQ in the shop's navigation").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+				.until(() -> get("/shop/").contains("href=\"/faq/\""));
+		assertEquals(200, status("/faq/"));
+		String participants = launcher.shell("partyline:participants", WAIT);
+		assertTrue(participants.contains("demo.faq"), participants);
+
+		Files.delete(faq);
+		await("the FAQ gone from the shop's navigation").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+				.until(() -> !get("/shop/").contains("href=\"/faq/\""));
+	}
+
+	@Test
+	@Order(5)
+	void aConfigurationFileInTheDeployFolderReachesConfigurationAdminAndWarningsArePrinted() throws IOException {
+		String missing = "No handler is connected";
+		assertTrue(launcher.shell("partyline:ask nobody hello", WAIT).contains(missing));
+
+		Files.writeString(deploy.resolve("org.partyline.cfg"), "ignoreMissingServices=true\nisolateFailures=perhaps\n", UTF_8);
+
+		await("ignoreMissingServices applied").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+				.until(() -> !launcher.shell("partyline:ask nobody hello", WAIT).contains(missing));
+		await("the partyline's warning printed through the OSGi log").atMost(WAIT)
+				.until(() -> launcher.output().contains("WARN") && launcher.output().contains("isolateFailures=perhaps"));
+	}
+
+	@Test
+	@Order(6)
+	void theLauncherKeepsRunningWithoutStdinAndStopsCleanlyOnSigterm() throws Exception {
+		launcher.closeStdin();
+		await("the shell ends at end of input").atMost(WAIT).until(() -> launcher.output().contains("gosh: stopping shell"));
+		assertEquals(200, status("/shop/"), "the framework is still serving");
+
+		long stopping = System.nanoTime();
+		int exitCode = launcher.terminate(Duration.ofSeconds(20));
+		System.out.printf("launcher: stopped %d ms after SIGTERM%n",
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
+
+		String output = launcher.output();
+		assertEquals(143, exitCode, "exit code after SIGTERM (128 + 15); output:\n" + output);
+		assertFalse(output.contains("Exception") || output.contains("\tat "), "no stack trace:\n" + output);
+	}
+
+	private String get(String path) {
+		try {
+			HttpResponse<String> response = http.send(request(endpoint.resolve(path)), HttpResponse.BodyHandlers.ofString(UTF_8));
+			return response.statusCode() == 200 ? response.body() : "";
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private int status(String path) {
+		return status(endpoint.resolve(path));
+	}
+
+	private int status(URI uri) {
+		try {
+			return http.send(request(uri), HttpResponse.BodyHandlers.discarding()).statusCode();
+		} catch (IOException e) {
+			return -1; // not listening yet
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static HttpRequest request(URI uri) {
+		return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build();
+	}
+
+	/** The FAQ demo bundle: a test dependency of this module, so Maven puts its jar on the test class path. */
+	private static Path faqBundle() {
+		return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+				.map(Path::of)
+				.filter(path -> path.getFileName().toString().startsWith("demo.faq") && path.toString().endsWith(".jar"))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("demo.faq jar not on the class path: run the build from the root"));
+	}
+
+	private String javaVersion() {
+		String java = System.getProperty("launcher.java");
+		return java == null ? System.getProperty("java.version") : java;
+	}
+}

@@ -1,0 +1,102 @@
+package org.partyline.launcher;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code java -jar partyline.jar} as a child process: its output (stdout and stderr) goes to a file, its stdin is
+ * the shell's input.
+ */
+final class LauncherProcess implements AutoCloseable {
+
+	private static final Pattern SERVING = Pattern.compile("open (http://\\S+?)/shop/");
+
+	private final Process process;
+	private final Path output;
+	private final Writer shell;
+	private int markers;
+
+	private LauncherProcess(Process process, Path output) {
+		this.process = process;
+		this.output = output;
+		this.shell = new OutputStreamWriter(process.getOutputStream(), UTF_8);
+	}
+
+	/** Starts the launcher in {@code workDir} on a port of its choosing, watching {@code deploy}. */
+	static LauncherProcess start(Path jar, Path workDir, Path deploy) throws IOException {
+		Path output = workDir.resolve("launcher.log");
+		Process process = new ProcessBuilder(javaCommand(), "-Dorg.osgi.service.http.port=0",
+				"-Dfelix.fileinstall.dir=" + deploy, "-jar", jar.toString())
+				.directory(workDir.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+		return new LauncherProcess(process, output);
+	}
+
+	/** The JVM to run the launcher with: {@code -Dlauncher.java=...}, or the one running the test. */
+	private static String javaCommand() {
+		return System.getProperty("launcher.java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+	}
+
+	/** Waits for the launcher's "serving" line and returns the HTTP endpoint it names. */
+	URI awaitEndpoint(Duration timeout) throws IOException {
+		AtomicReference<URI> endpoint = new AtomicReference<>();
+		await("the launcher's serving line").atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> {
+			Matcher serving = SERVING.matcher(output());
+			if (serving.find()) {
+				endpoint.set(URI.create(serving.group(1) + "/"));
+			}
+			return endpoint.get() != null || !process.isAlive();
+		});
+		if (endpoint.get() == null) {
+			throw new AssertionError("the launcher ended before serving:\n" + output());
+		}
+		return endpoint.get();
+	}
+
+	/** Runs one shell command through stdin and returns what it printed, waiting at most {@code timeout}. */
+	String shell(String command, Duration timeout) throws IOException {
+		String marker = "end-of-command-" + ++markers;
+		int from = output().length();
+		shell.write(command + "\necho " + marker + "\n");
+		shell.flush();
+		await(command).atMost(timeout).pollInterval(Duration.ofMillis(20))
+				.until(() -> output().indexOf(marker, from) >= 0);
+		String printed = output();
+		return printed.substring(from, printed.indexOf(marker, from));
+	}
+
+	/** Ends the shell's input, as when the launcher runs with no terminal. */
+	void closeStdin() throws IOException {
+		shell.close();
+	}
+
+	/** Sends SIGTERM and waits for the exit; returns the exit code, or -1 if the process did not end in time. */
+	int terminate(Duration timeout) throws InterruptedException {
+		process.destroy();
+		return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+	}
+
+	/** Everything the launcher printed so far. */
+	String output() throws IOException {
+		return Files.exists(output) ? new String(Files.readAllBytes(output), UTF_8) : "";
+	}
+
+	@Override
+	public void close() {
+		process.destroyForcibly();
+	}
+}

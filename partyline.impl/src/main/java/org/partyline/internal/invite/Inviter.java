@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -53,6 +54,7 @@ public final class Inviter {
 	private final InvitationSender sender;
 	private final List<ServiceTracker<Object, Object>> runtimes;
 	private final AtomicBoolean rescanQueued = new AtomicBoolean();
+	private volatile boolean stopped;
 	/** The servlets known from the last scan; touched only on the scanner thread. */
 	private final Map<Long, DeployedServlet> known = new HashMap<>();
 
@@ -79,6 +81,7 @@ public final class Inviter {
 
 	@Deactivate
 	void deactivate() {
+		stopped = true;
 		runtimes.forEach(ServiceTracker::close);
 		scanner.shutdownNow();
 		senders.shutdownNow();
@@ -114,7 +117,7 @@ public final class Inviter {
 					rescanQueued.set(false);
 					scan();
 				});
-			} catch (java.util.concurrent.RejectedExecutionException stopping) {
+			} catch (RejectedExecutionException stopping) {
 				rescanQueued.set(false);
 			}
 		}
@@ -130,9 +133,11 @@ public final class Inviter {
 			return true;
 		});
 		deployed.forEach((id, servlet) -> {
-			if (known.putIfAbsent(id, servlet) == null) {
+			if (!stopped && known.putIfAbsent(id, servlet) == null) {
 				try {
 					sender.invite(servlet);
+				} catch (RejectedExecutionException stopping) {
+					// deactivated while scanning: a restarted partyline invites everyone again
 				} catch (RuntimeException e) {
 					logger.error("Could not invite servlet {} [{}]", servlet.name(), id, e);
 				}

@@ -81,7 +81,8 @@ public final class BundlePartyline implements Partyline {
 		Objects.requireNonNull(handler, "handler must not be null");
 		active();
 		BundleContext context = caller.getBundleContext();
-		if (context == null) {
+		if (context == null || (caller.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
+			// a stopping bundle's handlers would be withdrawn at once; registering them races with its update
 			throw new IllegalStateException("Bundle " + caller + " is not active: it cannot connect handlers");
 		}
 		Hashtable<String, Object> properties = new Hashtable<>();

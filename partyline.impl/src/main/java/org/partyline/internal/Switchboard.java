@@ -46,6 +46,9 @@ public final class Switchboard {
 		}
 	}
 
+	/** What {@link #answerOf} returns for a handler that gave no answer ({@code null} is an answer). */
+	private static final Object NO_ANSWER = new Object();
+
 	private final Logger logger;
 	private final HandlerIndex index;
 	private final ConnectWitness witness = new ConnectWitness();
@@ -94,26 +97,11 @@ public final class Switchboard {
 			HandlerEntry[] entries, Settings current) {
 		ArrayList<T> answers = new ArrayList<>(entries.length);
 		for (HandlerEntry entry : entries) {
-			if (entry.ownerId == callerId) {
-				continue;
-			}
-			Handler handler = entry.handler();
-			if (handler == null) {
-				continue;
-			}
-			Object answer;
-			try {
-				answer = handler.handle(payload);
-			} catch (HighAndDry declined) {
-				continue;
-			} catch (Throwable failure) {
-				failed(serviceName, entry, failure, current);
-				continue;
-			}
-			if (answer == null || answerType.isInstance(answer)) {
-				answers.add(answerType.cast(answer));
-			} else {
-				failed(serviceName, entry, wrongType(answer, answerType), current);
+			if (entry.ownerId != callerId) {
+				Object answer = answerOf(entry, serviceName, payload, answerType, current);
+				if (answer != NO_ANSWER) {
+					answers.add(answerType.cast(answer));
+				}
 			}
 		}
 		return answers;
@@ -137,29 +125,40 @@ public final class Switchboard {
 	private <T> Optional<T> first(long callerId, String serviceName, Object payload, Class<T> answerType,
 			HandlerEntry[] entries, Settings current) {
 		for (HandlerEntry entry : entries) {
-			if (entry.ownerId == callerId) {
-				continue;
-			}
-			Handler handler = entry.handler();
-			if (handler == null) {
-				continue;
-			}
-			Object answer;
-			try {
-				answer = handler.handle(payload);
-			} catch (HighAndDry declined) {
-				continue;
-			} catch (Throwable failure) {
-				failed(serviceName, entry, failure, current);
-				continue;
-			}
-			if (answerType.isInstance(answer)) {
-				return Optional.of(answerType.cast(answer));
-			} else if (answer != null) {
-				failed(serviceName, entry, wrongType(answer, answerType), current);
+			if (entry.ownerId != callerId) {
+				Object answer = answerOf(entry, serviceName, payload, answerType, current);
+				if (answer != NO_ANSWER && answer != null) {
+					return Optional.of(answerType.cast(answer));
+				}
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * One handler's answer, or {@link #NO_ANSWER} when it declined, is gone, or failed and failures are isolated;
+	 * a failure that is not isolated is thrown from here.
+	 */
+	private Object answerOf(HandlerEntry entry, String serviceName, Object payload, Class<?> answerType,
+			Settings current) {
+		Handler handler = entry.handler();
+		if (handler == null) {
+			return NO_ANSWER;
+		}
+		Object answer;
+		try {
+			answer = handler.handle(payload);
+		} catch (HighAndDry declined) {
+			return NO_ANSWER;
+		} catch (Throwable failure) {
+			failed(serviceName, entry, failure, current);
+			return NO_ANSWER;
+		}
+		if (answer == null || answerType.isInstance(answer)) {
+			return answer;
+		}
+		failed(serviceName, entry, wrongType(answer, answerType), current);
+		return NO_ANSWER;
 	}
 
 	/** Who watches connections made on the current thread (by an invited servlet). */

@@ -6,36 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
-import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.HighAndDry;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
-import org.partyline.itest.support.Participants;
+import org.partyline.itest.support.ParticipantTest;
 
 /** askFirst returns the first answer in precedence order and calls nobody after it. */
-class AskFirstTest {
-
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
-	@InjectService
-	Partyline neutral;
-
-	Participants participants;
-
-	@BeforeEach
-	void setUp() {
-		participants = new Participants(installer, context);
-	}
+class AskFirstTest extends ParticipantTest {
 
 	@Test
 	void askFirstReturnsTheHighestRankedAnswerWithoutCallingTheRest() {

@@ -13,42 +13,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogReaderService;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
 import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.HandlerFailed;
 import org.partyline.api.Partyline;
 import org.partyline.itest.support.LogCapture;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 import org.partyline.itest.support.PartylineConfig;
 
 /** A handler's unexpected exception propagates naming the service and the bundle, or is isolated when configured. */
-class FailureTest {
-
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
-	@InjectService
-	Partyline neutral;
+class FailureTest extends ParticipantTest {
 
 	@InjectService
 	ConfigurationAdmin configurationAdmin;
 
-	Participants participants;
 	PartylineConfig config;
 
 	@BeforeEach
 	void setUp() throws Exception {
-		participants = new Participants(installer, context);
 		config = new PartylineConfig(configurationAdmin);
 	}
 

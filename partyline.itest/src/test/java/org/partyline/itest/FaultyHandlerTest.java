@@ -17,17 +17,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
 import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.Connection;
 import org.partyline.api.HandlerFailed;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
 import org.partyline.api.RecursionTooDeep;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 import org.partyline.itest.support.PartylineConfig;
 
@@ -35,28 +32,17 @@ import org.partyline.itest.support.PartylineConfig;
  * Handlers are foreign code: each faulty one is handled as documented under both failure policies, and the others
  * keep answering.
  */
-class FaultyHandlerTest {
-
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
-	@InjectService
-	Partyline neutral;
+class FaultyHandlerTest extends ParticipantTest {
 
 	@InjectService
 	ConfigurationAdmin configurationAdmin;
 
-	Participants participants;
 	PartylineConfig config;
 	Partyline alice;
 	Partyline bob;
 
 	@BeforeEach
 	void setUp() throws Exception {
-		participants = new Participants(installer, context);
 		config = new PartylineConfig(configurationAdmin);
 		alice = participants.join("alice");
 		bob = participants.join("bob");

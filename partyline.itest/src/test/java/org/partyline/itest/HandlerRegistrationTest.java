@@ -15,10 +15,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogReaderService;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
 import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.Handler;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
@@ -26,6 +23,7 @@ import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
 import org.partyline.itest.support.LogCapture;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 import org.partyline.itest.support.ScriptedServlet;
 import org.partyline.itest.support.Web;
@@ -34,23 +32,12 @@ import org.partyline.itest.support.Web;
  * Handler services registered directly (as Declarative Services or any bundle would), with every odd property a
  * registration can carry, and names far from the ordinary.
  */
-class HandlerRegistrationTest {
+class HandlerRegistrationTest extends ParticipantTest {
 
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
-	@InjectService
-	Partyline neutral;
-
-	Participants participants;
 	Bundle alice;
 
 	@BeforeEach
 	void setUp() {
-		participants = new Participants(installer, context);
 		alice = participants.install("alice");
 	}
 

@@ -9,36 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
-import org.osgi.test.common.install.BundleInstaller;
 import org.osgi.test.common.annotation.InjectService;
 import org.partyline.api.Connection;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
 import org.partyline.api.Partyline;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 import org.partyline.itest.support.Web;
 
 /** Stopping the implementation withdraws what it registered for participants; starting it again serves them. */
-class ImplRestartTest {
-
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
-	Participants participants;
-
-	@BeforeEach
-	void setUp() {
-		participants = new Participants(installer, context);
-	}
+class ImplRestartTest extends ParticipantTest {
 
 	@Test
 	void stoppingTheImplementationDisconnectsHandlersAndInvalidatesEveryPartyline() throws Exception {
@@ -76,11 +59,12 @@ class ImplRestartTest {
 		impl.stop();
 		impl.start();
 
-		Partyline neutral = Participants.partylineOf(context.getBundle());
+		// the Partyline injected before the restart is invalid now: get the new one
+		Partyline afterRestart = Participants.partylineOf(context.getBundle());
 		Web restarted = new Web(context, Participants.service(context, Invitations.class));
 		assertEquals(Invitation.JOINED, restarted.ended("partyline.tb.shop").outcome());
-		assertEquals(List.of(2), neutral.askAround("shop.invitations", null));
-		assertEquals(List.of("/shop/cart"), neutral.askAround("url", "shop.cart"));
+		assertEquals(List.of(2), afterRestart.askAround("shop.invitations", null));
+		assertEquals(List.of("/shop/cart"), afterRestart.askAround("url", "shop.cart"));
 	}
 
 	private Bundle implBundle() {

@@ -12,16 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
 import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
-import org.partyline.itest.support.Participants;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.PartylineConfig;
 import org.partyline.itest.support.ScriptedServlet;
 import org.partyline.itest.support.Web;
@@ -29,13 +25,7 @@ import org.partyline.itest.support.Web;
 import jakarta.servlet.Servlet;
 
 /** A servlet that throws, fails or never answers its invitation is recorded failed and holds up nobody. */
-class InvitationFaultTest {
-
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
+class InvitationFaultTest extends ParticipantTest {
 
 	@InjectService
 	Invitations invitations;
@@ -43,14 +33,12 @@ class InvitationFaultTest {
 	@InjectService
 	ConfigurationAdmin configurationAdmin;
 
-	Participants participants;
 	Web web;
 	PartylineConfig config;
 	final CountDownLatch release = new CountDownLatch(1);
 
 	@BeforeEach
 	void setUp() throws Exception {
-		participants = new Participants(installer, context);
 		web = new Web(context, invitations);
 		config = new PartylineConfig(configurationAdmin);
 		config.set("inviteTimeoutMillis", 1500);

@@ -12,19 +12,15 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogReaderService;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
 import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
 import org.partyline.api.NoSuchServiceName;
-import org.partyline.api.Partyline;
 import org.partyline.itest.support.LogCapture;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 import org.partyline.itest.support.ScriptedServlet;
 import org.partyline.itest.support.Web;
@@ -32,26 +28,15 @@ import org.partyline.itest.support.Web;
 import jakarta.servlet.Servlet;
 
 /** Whiteboard servlets are discovered as they are deployed and invited through the real runtime. */
-class InvitationTest {
-
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
-	@InjectService
-	Partyline neutral;
+class InvitationTest extends ParticipantTest {
 
 	@InjectService
 	Invitations invitations;
 
-	Participants participants;
 	Web web;
 
 	@BeforeEach
 	void setUp() {
-		participants = new Participants(installer, context);
 		web = new Web(context, invitations);
 	}
 

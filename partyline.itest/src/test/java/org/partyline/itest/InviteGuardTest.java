@@ -10,42 +10,26 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
 import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
-import org.partyline.api.Partyline;
-import org.partyline.itest.support.Participants;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Web;
 
 /** Nobody but the partyline reaches an invite route: every forged request gets 404 before the servlet. */
-class InviteGuardTest {
+class InviteGuardTest extends ParticipantTest {
 
 	private static final String HEADER = "Partyline-Invitation";
-
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
-	@InjectService
-	Partyline neutral;
 
 	@InjectService
 	Invitations invitations;
 
-	Participants participants;
 	Web web;
 	String shopToken;
 	String blogToken;
 
 	@BeforeEach
 	void setUp() {
-		participants = new Participants(installer, context);
 		web = new Web(context, invitations);
 		participants.install("shop");
 		participants.install("blog");

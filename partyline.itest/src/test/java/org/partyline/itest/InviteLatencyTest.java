@@ -11,15 +11,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
 import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.Invitations;
 import org.partyline.api.NoSuchServiceName;
-import org.partyline.api.Partyline;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 import org.partyline.itest.support.ScriptedServlet;
 import org.partyline.itest.support.Web;
@@ -27,25 +23,16 @@ import org.partyline.itest.support.Web;
 import jakarta.servlet.Servlet;
 
 /** From a servlet's registration to its handler answering: measured 20 times, median reported. */
-class InviteLatencyTest {
+class InviteLatencyTest extends ParticipantTest {
 
 	private static final int RUNS = 20;
-
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
-	@InjectService
-	Partyline neutral;
 
 	@InjectService
 	Invitations invitations;
 
 	@Test
 	void aRegisteredServletAnswersWithinASecond() {
-		Bundle alice = new Participants(installer, context).install("alice");
+		Bundle alice = participants.install("alice");
 		Web web = new Web(context, invitations);
 		List<Long> micros = new ArrayList<>();
 		for (int run = 0; run < RUNS; run++) {

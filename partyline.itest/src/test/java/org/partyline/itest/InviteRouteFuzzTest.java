@@ -14,15 +14,11 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
 import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
-import org.partyline.api.Partyline;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 import org.partyline.itest.support.ScriptedServlet;
 import org.partyline.itest.support.Web;
@@ -33,7 +29,7 @@ import jakarta.servlet.Servlet;
  * 1,000 seeded random requests at invite routes: methods, tokens, headers and path variants. Every one is refused
  * (404, or 400/405 where the runtime answers first) and no servlet's invite code runs again.
  */
-class InviteRouteFuzzTest {
+class InviteRouteFuzzTest extends ParticipantTest {
 
 	private static final long SEED = 20261124L;
 	private static final int REQUESTS = 1_000;
@@ -42,21 +38,11 @@ class InviteRouteFuzzTest {
 	private static final List<String> ROUTES = List.of("/shop/__invite__/", "/blog/__invite__/",
 			"/custom/app/__invite__/", "/__invite__/");
 
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
-	@InjectService
-	Partyline neutral;
-
 	@InjectService
 	Invitations invitations;
 
 	@Test
 	void randomRequestsAtInviteRoutesAreAllRefused() {
-		Participants participants = new Participants(installer, context);
 		Web web = new Web(context, invitations);
 		participants.install("shop");
 		participants.install("blog");

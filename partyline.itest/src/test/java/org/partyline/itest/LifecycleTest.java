@@ -8,38 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
-import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.Connection;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 
 /** Participants come and go while the framework runs; what they joined with goes with them. */
-class LifecycleTest {
-
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
-	@InjectService
-	Partyline neutral;
-
-	Participants participants;
-
-	@BeforeEach
-	void setUp() {
-		participants = new Participants(installer, context);
-	}
+class LifecycleTest extends ParticipantTest {
 
 	@Test
 	void stoppingAParticipantRemovesItsConnectedHandlers() throws Exception {

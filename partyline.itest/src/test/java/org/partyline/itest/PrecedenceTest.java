@@ -4,34 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
-import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.Partyline;
-import org.partyline.itest.support.Participants;
+import org.partyline.itest.support.ParticipantTest;
 
 /** Answers come in OSGi service order: highest service.ranking first, then lowest service.id. */
-class PrecedenceTest {
-
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
-	@InjectService
-	Partyline neutral;
-
-	Participants participants;
-
-	@BeforeEach
-	void setUp() {
-		participants = new Participants(installer, context);
-	}
+class PrecedenceTest extends ParticipantTest {
 
 	@Test
 	void higherRankingAnswersFirstWhateverTheRegistrationOrder() {

@@ -21,13 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 import org.partyline.itest.support.Web;
 
@@ -35,19 +33,12 @@ import org.partyline.itest.support.Web;
  * Stopping the implementation while four threads ask returns a clear exception to them, never a hang; starting it
  * again serves every participant without restarting any.
  */
-class RestartUnderLoadTest {
+class RestartUnderLoadTest extends ParticipantTest {
 
 	private static final int THREADS = 4;
 
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
 	@Test
 	void restartingTheImplementationUnderLoadNeverHangsAndEveryParticipantResumes() throws Exception {
-		Participants participants = new Participants(installer, context);
 		participants.install("even");
 		participants.install("asker");
 		participants.install("shop");
@@ -90,14 +81,15 @@ class RestartUnderLoadTest {
 		System.out.println("restart under load: " + answered.get() + " answers, " + expected.size()
 				+ " callers told the implementation had stopped");
 
-		Partyline neutral = Participants.partylineOf(context.getBundle());
+		// the Partyline injected before the restart is invalid now: get the new one
+		Partyline afterRestart = Participants.partylineOf(context.getBundle());
 		await("the asker's relay answers again").atMost(Participants.PATIENCE)
 				.ignoreException(NoSuchServiceName.class)
-				.until(() -> neutral.askAround("relay", 2), List.of(List.of(2))::equals);
+				.until(() -> afterRestart.askAround("relay", 2), List.of(List.of(2))::equals);
 		Web web = new Web(context, Participants.service(context, Invitations.class));
 		await().atMost(Participants.PATIENCE).until(() -> web.ofBundle("partyline.tb.shop")
 				.filter(i -> Invitation.JOINED.equals(i.outcome())).isPresent());
-		assertEquals(List.of("/shop/x"), neutral.askAround("url", "shop.x"));
+		assertEquals(List.of("/shop/x"), afterRestart.askAround("url", "shop.x"));
 	}
 
 	/** Asks until told to stop; on an invalidated Partyline it gets the service again, as a participant would. */

@@ -11,39 +11,18 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
-import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.HighAndDry;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 
 /**
  * The behaviour of wsgi_party's test suite and documentation (CONFORMANCE.md), row by row, in OSGi terms. The test
  * bundle's own Partyline is a neutral caller: it owns no handlers.
  */
-class SeedConformanceTest {
-
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
-
-	@InjectService
-	Partyline neutral;
-
-	Participants participants;
-
-	@BeforeEach
-	void setUp() {
-		participants = new Participants(installer, context);
-	}
+class SeedConformanceTest extends ParticipantTest {
 
 	@Test
 	void theDocumentationExampleAnswersFromEachBundle() {

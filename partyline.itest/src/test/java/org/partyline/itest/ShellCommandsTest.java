@@ -9,38 +9,25 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectBundleInstaller;
 import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.common.install.BundleInstaller;
 import org.partyline.api.HighAndDry;
 import org.partyline.api.Invitations;
 import org.partyline.api.Partyline;
-import org.partyline.itest.support.Participants;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Web;
 
 /**
  * The Gogo commands, called the way Gogo calls them: found by their osgi.command properties, invoked by name.
  */
-class ShellCommandsTest {
-
-	@InjectBundleInstaller
-	BundleInstaller installer;
-
-	@InjectBundleContext
-	BundleContext context;
+class ShellCommandsTest extends ParticipantTest {
 
 	@InjectService
 	Invitations invitations;
 
 	ServiceReference<?> commandsReference;
-	Participants participants;
-
 	@BeforeEach
 	void setUp() throws Exception {
-		participants = new Participants(installer, context);
 		commandsReference = context.getServiceReferences((String) null, "(osgi.command.scope=partyline)")[0];
 	}
 

@@ -1,0 +1,32 @@
+package org.partyline.itest.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectBundleInstaller;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.common.install.BundleInstaller;
+import org.partyline.api.Partyline;
+
+/**
+ * What most tests start from: the test bundle's context, an installer for embedded participant bundles (removed
+ * after each test), and the test bundle's own {@link Partyline}, a neutral caller since it owns no handlers.
+ */
+public abstract class ParticipantTest {
+
+	@InjectBundleInstaller
+	protected BundleInstaller installer;
+
+	@InjectBundleContext
+	protected BundleContext context;
+
+	@InjectService
+	protected Partyline neutral;
+
+	protected Participants participants;
+
+	@BeforeEach
+	void createParticipants() {
+		participants = new Participants(installer, context);
+	}
+}

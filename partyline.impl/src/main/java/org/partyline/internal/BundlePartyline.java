@@ -81,9 +81,8 @@ public final class BundlePartyline implements Partyline {
 		Objects.requireNonNull(handler, "handler must not be null");
 		active();
 		BundleContext context = caller.getBundleContext();
-		if (context == null || (caller.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
-			// a stopping bundle's handlers would be withdrawn at once; registering them races with its update
-			throw new IllegalStateException("Bundle " + caller + " is not active: it cannot connect handlers");
+		if (context == null || !callerActive()) {
+			throw notActive();
 		}
 		Hashtable<String, Object> properties = new Hashtable<>();
 		properties.put(PartylineConstants.SERVICE_NAME, serviceName);
@@ -92,12 +91,24 @@ public final class BundlePartyline implements Partyline {
 		ServiceRegistration<Handler> registration = context.registerService(Handler.class, handler, properties);
 		HandlerConnection connection = new HandlerConnection(serviceName, registration, connections::remove);
 		connections.add(connection);
-		switchboard.witness().saw(connection);
-		if (stopped) {
-			connection.close(); // deactivated while we registered
+		if (stopped || !callerActive()) {
+			// The bundle began to stop while we registered. The framework withdraws a stopping bundle's services
+			// once, early in its stop; one registered after that would outlive the bundle, so withdraw it here.
+			connection.close();
 			active();
+			throw notActive();
 		}
+		switchboard.witness().saw(connection);
 		return connection;
+	}
+
+	private boolean callerActive() {
+		return (caller.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0;
+	}
+
+	private IllegalStateException notActive() {
+		return new IllegalStateException("Bundle " + caller.getSymbolicName() + " [" + callerId
+				+ "] is not active: it cannot connect handlers");
 	}
 
 	private Switchboard active() {

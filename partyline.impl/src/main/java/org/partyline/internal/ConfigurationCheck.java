@@ -4,10 +4,12 @@ import java.lang.reflect.Method;
 import java.util.Map;
 
 import org.osgi.service.log.Logger;
+import org.partyline.api.PartylineConstants;
 
 /**
- * Declarative Services turns a malformed boolean ("perhaps", a list) into {@code false} without a word; this says so
- * in the log, naming the key and the value, so an operator sees why a switch has no effect.
+ * Declarative Services turns a malformed value ("perhaps" for a boolean, "soon" or -5 for a timeout) into
+ * {@code false} or 0 without a word; this says so in the log, naming the key and the value, so an operator sees why
+ * a setting has no effect. The components then use the default.
  */
 final class ConfigurationCheck {
 
@@ -18,10 +20,27 @@ final class ConfigurationCheck {
 		for (Method attribute : PartylineConfiguration.class.getDeclaredMethods()) {
 			String key = attribute.getName();
 			Object value = properties.get(key);
-			if (value != null && attribute.getReturnType() == boolean.class && !isBoolean(value)) {
-				logger.warn("Configuration {}: {}={} is not a boolean; using the default {}",
-						org.partyline.api.PartylineConstants.CONFIGURATION_PID, key, value, attribute.getDefaultValue());
+			if (value == null) {
+				continue;
 			}
+			if (attribute.getReturnType() == boolean.class && !isBoolean(value)) {
+				logger.warn("Configuration {}: {}={} is not a boolean; using the default {}",
+						PartylineConstants.CONFIGURATION_PID, key, value, attribute.getDefaultValue());
+			} else if (attribute.getReturnType() == int.class && positive(value) == null) {
+				logger.warn("Configuration {}: {}={} is not a positive whole number; using the default {}",
+						PartylineConstants.CONFIGURATION_PID, key, value, attribute.getDefaultValue());
+			}
+		}
+	}
+
+	/** @return the value as a positive int, or {@code null} if it is not one */
+	static Integer positive(Object value) {
+		try {
+			int number = value instanceof Number ? Math.toIntExact(((Number) value).longValue())
+					: Integer.parseInt(String.valueOf(value).trim());
+			return number > 0 ? number : null;
+		} catch (NumberFormatException | ArithmeticException e) {
+			return null;
 		}
 	}
 

@@ -22,12 +22,17 @@ import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectBundleInstaller;
+import org.osgi.test.common.install.BundleInstaller;
 import org.osgi.test.common.annotation.InjectService;
+import org.partyline.api.Invitation;
+import org.partyline.api.Invitations;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
 import org.partyline.itest.support.LogCapture;
 import org.partyline.itest.support.Participants;
+import org.partyline.itest.support.Web;
 import org.partyline.itest.support.PartylineConfig;
 
 /** The configuration PID org.partyline changes behaviour at run time, without restarting anything. */
@@ -93,6 +98,19 @@ class ConfigurationTest {
 					&& e.getMessage().contains("ignoreMissingServices") && e.getMessage().contains("perhaps"));
 			assertEquals("partyline.impl", warning.getBundle().getSymbolicName());
 		}
+	}
+
+	@Test
+	void aMalformedInviteTimeoutIsReportedAndInvitationsStillWork(@InjectService LogReaderService logReader,
+			@InjectService Invitations invitations, @InjectBundleInstaller BundleInstaller installer) throws Exception {
+		try (LogCapture log = new LogCapture(logReader)) {
+			config.set("inviteTimeoutMillis", "soon");
+
+			log.await(e -> e.getLogLevel() == LogLevel.WARN && e.getMessage().contains("inviteTimeoutMillis=soon"));
+		}
+		new Participants(installer, context).install("shop");
+
+		assertEquals(Invitation.JOINED, new Web(context, invitations).ended("partyline.tb.shop").outcome());
 	}
 
 	@Test

@@ -46,6 +46,7 @@ public final class Inviter {
 	private static final List<String> RUNTIMES = List.of("org.osgi.service.servlet.runtime.HttpServiceRuntime",
 			"org.osgi.service.http.runtime.HttpServiceRuntime");
 	private static final String ENDPOINT = "osgi.http.endpoint";
+	private static final int DEFAULT_TIMEOUT_MILLIS = 5000;
 
 	private final Logger logger;
 	private final InvitationBook book;
@@ -162,8 +163,10 @@ public final class Inviter {
 		return deployed;
 	}
 
+	/** The configured timeout, or its default when the value was malformed (the switchboard logs that). */
 	private static Duration timeout(PartylineConfiguration config) {
-		return Duration.ofMillis(Math.max(1, config.inviteTimeoutMillis()));
+		int millis = config.inviteTimeoutMillis();
+		return Duration.ofMillis(millis > 0 ? millis : DEFAULT_TIMEOUT_MILLIS);
 	}
 
 	private static ThreadFactory named(String prefix) {

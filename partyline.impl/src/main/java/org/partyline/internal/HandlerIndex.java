@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -24,15 +23,15 @@ import org.partyline.api.PartylineConstants;
 /**
  * Every {@link Handler} service with a {@code partyline.service.name}, indexed by name.
  * <p>
- * Readers get an immutable array, ordered by precedence, with one lock-free map read. Writers (service events,
- * serialised by a lock) replace the arrays of the names they touch: copy-on-write per name, so registering a handler
- * costs O(handlers of its names), not O(all handlers).
+ * Readers get an immutable array, ordered by precedence, with one lock-free table read ({@link NameTable}).
+ * Writers (service events, serialised by a lock) replace the arrays of the names they touch: copy-on-write per name,
+ * so registering a handler of a known name costs O(handlers of that name); a new name also copies the name table.
  */
 final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEntry> {
 
 	private final BundleContext context;
 	private final Logger logger;
-	private final ConcurrentHashMap<String, HandlerEntry[]> byName = new ConcurrentHashMap<>();
+	private final NameTable byName = new NameTable();
 	private final Object writeLock = new Object();
 	private final ServiceTracker<Handler, HandlerEntry> tracker;
 
@@ -123,12 +122,7 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 
 	private void unindex(HandlerEntry entry) {
 		for (String name : entry.names) {
-			HandlerEntry[] remaining = removed(byName.get(name), entry);
-			if (remaining == null) {
-				byName.remove(name);
-			} else {
-				byName.put(name, remaining);
-			}
+			byName.put(name, removed(byName.get(name), entry));
 		}
 		entry.names = new String[0];
 	}

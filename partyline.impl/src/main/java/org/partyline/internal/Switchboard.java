@@ -80,27 +80,27 @@ public final class Switchboard {
 
 	/** Asks every handler of the name not owned by the caller; answers of another type than asked fail. */
 	<T> List<T> askAround(long callerId, String serviceName, Object payload, Class<T> answerType) {
-		Settings current = settings;
-		HandlerEntry[] entries = handlersOf(serviceName, current);
+		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
 		if (entries == null) {
-			return new ArrayList<>(0);
+			return nobodyAnswers(serviceName);
 		}
 		int[] depth = nesting.enter(serviceName);
 		try {
-			return collect(callerId, serviceName, payload, answerType, entries, current);
+			return collect(callerId, serviceName, payload, answerType, entries);
 		} finally {
 			depth[0]--;
 		}
 	}
 
+	/** The loop on its own, so the JIT compiles and optimises it as one unit whatever inlines around it. */
 	private <T> List<T> collect(long callerId, String serviceName, Object payload, Class<T> answerType,
-			HandlerEntry[] entries, Settings current) {
+			HandlerEntry[] entries) {
 		ArrayList<T> answers = new ArrayList<>(entries.length);
 		for (HandlerEntry entry : entries) {
 			if (entry.ownerId != callerId) {
-				Object answer = answerOf(entry, serviceName, payload, answerType, current);
+				Object answer = answerOf(entry, serviceName, payload, answerType);
 				if (answer != NO_ANSWER) {
-					answers.add(answerType.cast(answer));
+					answers.add(checked(answer));
 				}
 			}
 		}
@@ -109,38 +109,32 @@ public final class Switchboard {
 
 	/** Asks the handlers in precedence order until one gives a non-null answer of the asked type. */
 	<T> Optional<T> askFirst(long callerId, String serviceName, Object payload, Class<T> answerType) {
-		Settings current = settings;
-		HandlerEntry[] entries = handlersOf(serviceName, current);
+		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
 		if (entries == null) {
+			nobodyAnswers(serviceName);
 			return Optional.empty();
 		}
 		int[] depth = nesting.enter(serviceName);
 		try {
-			return first(callerId, serviceName, payload, answerType, entries, current);
+			for (HandlerEntry entry : entries) {
+				if (entry.ownerId != callerId) {
+					Object answer = answerOf(entry, serviceName, payload, answerType);
+					if (answer != NO_ANSWER && answer != null) {
+						return Optional.of(checked(answer));
+					}
+				}
+			}
+			return Optional.empty();
 		} finally {
 			depth[0]--;
 		}
-	}
-
-	private <T> Optional<T> first(long callerId, String serviceName, Object payload, Class<T> answerType,
-			HandlerEntry[] entries, Settings current) {
-		for (HandlerEntry entry : entries) {
-			if (entry.ownerId != callerId) {
-				Object answer = answerOf(entry, serviceName, payload, answerType, current);
-				if (answer != NO_ANSWER && answer != null) {
-					return Optional.of(answerType.cast(answer));
-				}
-			}
-		}
-		return Optional.empty();
 	}
 
 	/**
 	 * One handler's answer, or {@link #NO_ANSWER} when it declined, is gone, or failed and failures are isolated;
 	 * a failure that is not isolated is thrown from here.
 	 */
-	private Object answerOf(HandlerEntry entry, String serviceName, Object payload, Class<?> answerType,
-			Settings current) {
+	private Object answerOf(HandlerEntry entry, String serviceName, Object payload, Class<?> answerType) {
 		Handler handler = entry.handler();
 		if (handler == null) {
 			return NO_ANSWER;
@@ -151,14 +145,20 @@ public final class Switchboard {
 		} catch (HighAndDry declined) {
 			return NO_ANSWER;
 		} catch (Throwable failure) {
-			failed(serviceName, entry, failure, current);
+			failed(serviceName, entry, failure);
 			return NO_ANSWER;
 		}
-		if (answer == null || answerType.isInstance(answer)) {
+		if (answer == null || answerType == Object.class || answerType.isInstance(answer)) {
 			return answer;
 		}
-		failed(serviceName, entry, wrongType(answer, answerType), current);
+		failed(serviceName, entry, wrongType(answer, answerType));
 		return NO_ANSWER;
+	}
+
+	/** An answer {@link #answerOf} has already checked against the asked type: no second check on the hot path. */
+	@SuppressWarnings("unchecked")
+	private static <T> T checked(Object answer) {
+		return (T) answer;
 	}
 
 	/** Who watches connections made on the current thread (by an invited servlet). */
@@ -176,9 +176,12 @@ public final class Switchboard {
 	 * every handler's outcome, answer or decline or failure, with its owner. Never throws for a handler.
 	 */
 	public List<TracedAnswer> askTraced(String serviceName, Object payload) {
-		HandlerEntry[] entries = handlersOf(serviceName, settings);
+		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
+		if (entries == null) {
+			return nobodyAnswers(serviceName);
+		}
 		List<TracedAnswer> answers = new ArrayList<>();
-		for (HandlerEntry entry : entries == null ? new HandlerEntry[0] : entries) {
+		for (HandlerEntry entry : entries) {
 			Handler handler = entry.handler();
 			if (handler == null) {
 				continue;
@@ -194,12 +197,12 @@ public final class Switchboard {
 		return answers;
 	}
 
-	private HandlerEntry[] handlersOf(String serviceName, Settings current) {
-		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
-		if (entries == null && !current.ignoreMissingServices) {
+	/** No handler of that name anywhere: {@link NoSuchServiceName}, or nothing when missing names are ignored. */
+	private <T> List<T> nobodyAnswers(String serviceName) {
+		if (!settings.ignoreMissingServices) {
 			throw new NoSuchServiceName(serviceName);
 		}
-		return entries;
+		return new ArrayList<>(0);
 	}
 
 	static String checkedName(String serviceName) {
@@ -210,7 +213,8 @@ public final class Switchboard {
 		return serviceName;
 	}
 
-	private void failed(String serviceName, HandlerEntry entry, Throwable failure, Settings current) {
+	/** The failure policy is read here, off the hot path: a change applies from the next failure on. */
+	private void failed(String serviceName, HandlerEntry entry, Throwable failure) {
 		if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)) {
 			// the JVM itself is in trouble: nothing a partyline should hide
 			throw (VirtualMachineError) failure;
@@ -220,7 +224,7 @@ public final class Switchboard {
 			throw (RecursionTooDeep) failure;
 		}
 		HandlerFailed wrapped = new HandlerFailed(serviceName, entry.ownerName, entry.ownerId, failure);
-		if (!current.isolateFailures) {
+		if (!settings.isolateFailures) {
 			throw wrapped;
 		}
 		logger.warn("{}; skipped, as isolateFailures is set", wrapped.getMessage(), failure);

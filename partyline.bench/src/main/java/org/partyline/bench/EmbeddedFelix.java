@@ -1,0 +1,160 @@
+package org.partyline.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * A real Felix framework in this JVM with the real runtime bundles (partyline.impl, SCR, ConfigAdmin, Log,
+ * EventAdmin). The system bundle exports the API packages from this class path, so the benchmark code, the
+ * participant bundles and partyline.impl all see one {@code Handler} class.
+ */
+final class EmbeddedFelix implements AutoCloseable {
+
+	static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	/** Versions as the bundles import them: the API bundle is never installed, the system bundle stands in for it. */
+	private static final String SHARED_PACKAGES = "org.partyline.api;version=1.0.0,org.osgi.service.event;version=1.4.1";
+
+	private final Path storage;
+	private final Framework framework;
+
+	private EmbeddedFelix(Path storage, Framework framework) {
+		this.storage = storage;
+		this.framework = framework;
+	}
+
+	/** Starts the framework and every runtime bundle, and waits until partyline.impl offers its service. */
+	static EmbeddedFelix start() {
+		Path storage = temporaryDirectory();
+		Map<String, String> properties = new HashMap<>();
+		properties.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+		properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+		properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SHARED_PACKAGES);
+		// several frameworks in turn in one JVM (JMH without forks): keep the JVM-wide URL handlers out of it
+		properties.put("felix.service.urlhandlers", "false");
+		// EventAdmin's default 5 s handler timeout runs every delivery under a watchdog; a tuned user turns it off
+		properties.put("org.apache.felix.eventadmin.Timeout", "0");
+		// errors only: stopping EventAdmin while it still gets bundle events warns on the console
+		properties.put("org.apache.felix.eventadmin.LogLevel", "1");
+		Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
+				.orElseThrow(() -> new IllegalStateException("No OSGi framework on the class path"))
+				.newFramework(properties);
+		EmbeddedFelix felix = new EmbeddedFelix(storage, framework);
+		try {
+			framework.start();
+			felix.installRuntimeBundles();
+		} catch (BundleException | RuntimeException e) {
+			felix.close();
+			throw new IllegalStateException("Could not start the embedded framework", e);
+		}
+		return felix;
+	}
+
+	BundleContext systemContext() {
+		return framework.getBundleContext();
+	}
+
+	/** Installs and starts a bundle from its bytes. */
+	Bundle installAndStart(String location, InputStream content) {
+		try {
+			Bundle bundle = systemContext().installBundle(location, content);
+			bundle.start();
+			return bundle;
+		} catch (BundleException e) {
+			throw new IllegalStateException("Could not start " + location, e);
+		}
+	}
+
+	/** The service as {@code user} gets it, waiting for it to be registered (SCR registers asynchronously). */
+	static <S> S serviceOf(Bundle user, Class<S> type) {
+		ServiceTracker<S, S> tracker = new ServiceTracker<>(user.getBundleContext(), type, null);
+		tracker.open();
+		try {
+			if (tracker.waitForService(PATIENCE.toMillis()) == null) {
+				throw new IllegalStateException("No " + type.getName() + " service within " + PATIENCE);
+			}
+			// through the user's own context, so a bundle-scoped service is that bundle's instance
+			return user.getBundleContext().getService(tracker.getServiceReference());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		} finally {
+			tracker.close();
+		}
+	}
+
+	private void installRuntimeBundles() throws BundleException {
+		List<Bundle> installed = new ArrayList<>();
+		for (String jar : RuntimeBundles.JARS) {
+			try (InputStream content = RuntimeBundles.open(jar)) {
+				installed.add(systemContext().installBundle("bench:" + jar, content));
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		for (Bundle bundle : installed) {
+			if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+				bundle.start();
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			stopEventAdminFirst();
+			framework.stop();
+			framework.waitForStop(PATIENCE.toMillis());
+		} catch (BundleException e) {
+			throw new IllegalStateException(e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} finally {
+			deleteRecursively(storage);
+		}
+	}
+
+	/** Otherwise it keeps posting the other bundles' stop events to its already closed thread pool, and warns. */
+	private void stopEventAdminFirst() throws BundleException {
+		for (Bundle bundle : systemContext().getBundles()) {
+			if ("org.apache.felix.eventadmin".equals(bundle.getSymbolicName())) {
+				bundle.stop();
+			}
+		}
+	}
+
+	private static Path temporaryDirectory() {
+		try {
+			return Files.createTempDirectory("partyline-bench-");
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static void deleteRecursively(Path root) {
+		try (Stream<Path> paths = Files.walk(root)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

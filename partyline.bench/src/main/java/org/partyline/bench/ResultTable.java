@@ -1,0 +1,159 @@
+package org.partyline.bench;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.DoubleFunction;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * JMH's results as two tables: every figure with its ratio to {@code loop} at the same number of handlers, then the
+ * issue's targets. Only ratios within one run mean anything on a shared machine; the absolute figures are noise.
+ */
+final class ResultTable {
+
+	/** A benchmark method and how it is shown; churn has no loop to compare with. */
+	private record Row(String method, String label, boolean comparedToLoop) {
+	}
+
+	private static final List<Row> ROWS = List.of(
+			new Row("loop", "loop (the limit)", true),
+			new Row("askAround", "askAround", true),
+			new Row("askFirst", "askFirst", true),
+			new Row("registryLookup", "registry lookup", true),
+			new Row("eventAdmin", "EventAdmin sendEvent", true),
+			new Row("askAroundAmongUnrelated", "askAround, 10k unrelated", true),
+			new Row("registryLookupAmongUnrelated", "registry lookup, 10k unrelated", true),
+			new Row("loopDeclining", "loop, all declining", true),
+			new Row("askAroundDeclining", "askAround, all declining", true),
+			new Row("connectAndClose", "connect + close", false),
+			new Row("registerUntracked", "register + unregister, untracked", false));
+
+	private static final String ALLOCATION = "gc.alloc.rate.norm";
+
+	/** One measured figure: mean, its 99.9% error, bytes allocated per operation. */
+	private record Figure(double nanos, double error, double bytes) {
+	}
+
+	private final Map<String, Figure> figures = new HashMap<>();
+	private final TreeSet<Integer> handlerCounts = new TreeSet<>();
+
+	ResultTable(Collection<RunResult> results) {
+		for (RunResult result : results) {
+			String benchmark = result.getParams().getBenchmark();
+			String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+			int handlers = Integer.parseInt(result.getParams().getParam("handlers"));
+			Result<?> primary = result.getPrimaryResult();
+			figures.put(key(method, handlers), new Figure(primary.getScore(), primary.getScoreError(),
+					allocation(result).orElse(Double.NaN)));
+			handlerCounts.add(handlers);
+		}
+	}
+
+	private static Optional<Double> allocation(RunResult result) {
+		// the label had a "·" prefix in older JMH versions
+		return result.getSecondaryResults().entrySet().stream()
+				.filter(e -> e.getKey().endsWith(ALLOCATION))
+				.map(e -> e.getValue().getScore())
+				.findFirst();
+	}
+
+	/** Benchmarks expected but missing from the results (none, unless the run was narrowed or failed). */
+	List<String> missing(Collection<Integer> expectedHandlerCounts) {
+		return ROWS.stream().flatMap(row -> expectedHandlerCounts.stream().map(n -> key(row.method, n)))
+				.filter(key -> !figures.containsKey(key)).toList();
+	}
+
+	String figuresTable() {
+		MarkdownTable table = new MarkdownTable(">N", "benchmark", ">ns/op", ">± (99.9%)", ">× loop", ">bytes/op");
+		for (int handlers : handlerCounts) {
+			Figure loop = figures.get(key("loop", handlers));
+			for (Row row : ROWS) {
+				Figure figure = figures.get(key(row.method, handlers));
+				if (figure == null) {
+					continue;
+				}
+				String ratio = row.comparedToLoop && loop != null ? ratio(figure.nanos / loop.nanos) : "–";
+				table.row(Integer.toString(handlers), row.label, nanos(figure.nanos), nanos(figure.error), ratio,
+						bytes(figure.bytes));
+			}
+		}
+		return table.toString();
+	}
+
+	String targetsTable() {
+		MarkdownTable table = new MarkdownTable("target", ">N", ">measured", ">goal", "verdict");
+		for (int handlers : handlerCounts) {
+			double goal = handlers == 1 ? 2.0 : 1.3;
+			ratioTarget(table, "askAround ÷ loop", handlers, "askAround", "loop", goal);
+		}
+		for (int handlers : handlerCounts) {
+			ratioTarget(table, "askAround, 10k unrelated ÷ askAround", handlers, "askAroundAmongUnrelated",
+					"askAround", 1.1);
+		}
+		for (int handlers : handlerCounts) {
+			compare(table, "askAround bytes/op − loop bytes/op", handlers, "askAround", "loop",
+					(asked, loop) -> wholeBytes(asked) - wholeBytes(loop), 16, ResultTable::bytes);
+		}
+		for (int handlers : handlerCounts) {
+			compare(table, "askFirst bytes/op (its Optional only)", handlers, "askFirst", "askFirst",
+					(asked, same) -> wholeBytes(asked), 16, ResultTable::bytes);
+		}
+		for (int handlers : handlerCounts) {
+			ratioTarget(table, "askAround all declining ÷ all answering", handlers, "askAroundDeclining", "askAround",
+					2.0);
+		}
+		// a servlet's registration to its handler's first answer needs Jetty, loopback HTTP and a real invitation:
+		// measured inside the integration test framework, median of 20, printed by every mvn -B verify
+		table.row("invite latency (median)", "–", "see itest", "50 ms", "InviteLatencyTest: 'invite latency' line");
+		return table.toString();
+	}
+
+	private void ratioTarget(MarkdownTable table, String target, int handlers, String measured, String base,
+			double goal) {
+		compare(table, target, handlers, measured, base, (m, b) -> m.nanos / b.nanos, goal, ResultTable::ratio);
+	}
+
+	private void compare(MarkdownTable table, String target, int handlers, String measured, String base,
+			BiFunction<Figure, Figure, Double> value, double goal, DoubleFunction<String> format) {
+		Figure m = figures.get(key(measured, handlers));
+		Figure b = figures.get(key(base, handlers));
+		if (m == null || b == null) {
+			return;
+		}
+		double v = value.apply(m, b);
+		String verdict = Double.isNaN(v) ? "?" : v <= goal ? "met" : "MISSED";
+		table.row(target, Integer.toString(handlers), format.apply(v), "≤ " + format.apply(goal), verdict);
+	}
+
+	/** JMH's own bookkeeping adds a fraction of a byte per operation. */
+	private static double wholeBytes(Figure figure) {
+		return Math.rint(figure.bytes);
+	}
+
+	private static String key(String method, int handlers) {
+		return method + "@" + handlers;
+	}
+
+	private static String nanos(double nanos) {
+		if (nanos >= 10_000) {
+			return String.format(Locale.ROOT, "%,.0f", nanos);
+		}
+		return String.format(Locale.ROOT, nanos >= 100 ? "%.0f" : "%.1f", nanos);
+	}
+
+	private static String ratio(double ratio) {
+		return String.format(Locale.ROOT, ratio >= 100 ? "%.0f" : ratio >= 10 ? "%.1f" : "%.2f", ratio);
+	}
+
+	private static String bytes(double bytes) {
+		return Double.isNaN(bytes) ? "?" : String.format(Locale.ROOT, "%.0f", bytes);
+	}
+}

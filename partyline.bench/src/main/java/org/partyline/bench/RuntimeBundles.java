@@ -1,0 +1,36 @@
+package org.partyline.bench;
+
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The bundles the embedded framework runs, copied by the build (pom.xml, execution {@code runtime-bundles}) into
+ * {@code bundles/} on the class path under their artifact ids. The API bundle is missing on purpose: the system bundle
+ * exports its package from the class path.
+ */
+final class RuntimeBundles {
+
+	static final List<String> JARS = List.of(
+			"org.osgi.util.function.jar",
+			"org.osgi.util.promise.jar",
+			"org.osgi.service.component.jar",
+			"org.apache.felix.log.jar",
+			"org.apache.felix.configadmin.jar",
+			"org.apache.felix.scr.jar",
+			"org.apache.felix.eventadmin.jar",
+			"org.apache.felix.http.servlet-api.jar",
+			"org.osgi.service.http.whiteboard.jar",
+			"org.osgi.service.servlet.jar",
+			"partyline.impl.jar");
+
+	private RuntimeBundles() {
+	}
+
+	static InputStream open(String jar) {
+		InputStream content = RuntimeBundles.class.getResourceAsStream("/bundles/" + jar);
+		if (content == null) {
+			throw new IllegalStateException("bundles/" + jar + " is not on the class path: build with mvn verify");
+		}
+		return content;
+	}
+}

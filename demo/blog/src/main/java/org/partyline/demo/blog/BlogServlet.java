@@ -18,6 +18,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
+import org.partyline.demo.page.Html;
 
 /**
  * The blog: a javax whiteboard servlet ({@code org.osgi.service.http.whiteboard}). It joins the partyline when

@@ -15,6 +15,7 @@ import org.partyline.api.HighAndDry;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
+import org.partyline.demo.page.Html;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;

@@ -13,6 +13,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
+import org.partyline.demo.page.Html;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,15 +1,18 @@
-package org.partyline.demo.faq;
+package org.partyline.demo.page;
 
 import java.util.List;
 import java.util.Map;
 
-/** The page skeleton and escaping: every text and link that reaches a page goes through {@link #escape}. */
-final class Html {
+/**
+ * The page skeleton and escaping the demo applications share: every text and link that reaches a page goes through
+ * {@link #escape}. Presentation only; how the applications talk to each other is in their servlets.
+ */
+public final class Html {
 
 	private final StringBuilder out = new StringBuilder(2048);
 
 	/** Starts a page with the navigation bar and the notices other bundles contribute. */
-	Html(String title, String self, List<Map.Entry<?, ?>> links, List<String> notices) {
+	public Html(String title, String self, List<Map.Entry<?, ?>> links, List<String> notices) {
 		out.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
 				.append("</title></head>\n<body style=\"font-family: sans-serif; max-width: 40em; margin: 2em auto\">\n<nav><b>")
 				.append(escape(self)).append("</b>");
@@ -23,21 +26,21 @@ final class Html {
 		out.append("<h1>").append(escape(title)).append("</h1>\n");
 	}
 
-	Html raw(String html) {
+	public Html raw(String html) {
 		out.append(html);
 		return this;
 	}
 
-	Html text(String text) {
+	public Html text(String text) {
 		out.append(escape(text));
 		return this;
 	}
 
-	static String link(String href, String text) {
+	public static String link(String href, String text) {
 		return "<a href=\"" + escape(href) + "\">" + escape(text) + "</a>";
 	}
 
-	static String escape(String text) {
+	public static String escape(String text) {
 		StringBuilder escaped = new StringBuilder(text.length() + 16);
 		for (char c : text.toCharArray()) {
 			switch (c) {

@@ -36,8 +36,13 @@ final class LauncherProcess implements AutoCloseable {
 
 	/** Starts the launcher in {@code workDir} on a port of its choosing, watching {@code deploy}. */
 	static LauncherProcess start(Path jar, Path workDir, Path deploy) throws IOException {
+		return start(javaCommand(), jar, workDir, deploy);
+	}
+
+	/** The same, with the given {@code java} command. */
+	static LauncherProcess start(String java, Path jar, Path workDir, Path deploy) throws IOException {
 		Path output = workDir.resolve("launcher.log");
-		Process process = new ProcessBuilder(javaCommand(), "-Dorg.osgi.service.http.port=0",
+		Process process = new ProcessBuilder(java, "-Dorg.osgi.service.http.port=0",
 				"-Dfelix.fileinstall.dir=" + deploy, "-jar", jar.toString())
 				.directory(workDir.toFile())
 				.redirectErrorStream(true)

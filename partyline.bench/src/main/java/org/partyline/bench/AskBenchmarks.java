@@ -24,7 +24,8 @@ import org.partyline.api.Partyline;
 
 /**
  * One ask for {@code handlers} answers, five ways: the plain loop (the physical limit), Partyline's {@code askAround}
- * and {@code askFirst}, the registry lookup a user would hand-write, and EventAdmin; plus all handlers declining.
+ * and {@code askFirst}, the registry lookup a user would hand-write, and EventAdmin; plus all handlers declining,
+ * with the shared {@code HighAndDry.decline()} and with {@code new HighAndDry()}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -41,6 +42,7 @@ public class AskBenchmarks {
 	private EventAdmin eventAdmin;
 	private OwnedHandler[] answering;
 	private OwnedHandler[] declining;
+	private OwnedHandler[] decliningFreshly;
 	private Object payload;
 
 	@Setup(Level.Trial)
@@ -52,6 +54,7 @@ public class AskBenchmarks {
 		eventAdmin = party.eventAdmin;
 		answering = party.answering;
 		declining = party.declining;
+		decliningFreshly = party.decliningFreshly;
 		payload = Party.PAYLOAD;
 	}
 
@@ -95,5 +98,15 @@ public class AskBenchmarks {
 	@Benchmark
 	public List<Object> askAroundDeclining() {
 		return partyline.askAround(Party.DECLINING, payload);
+	}
+
+	@Benchmark
+	public List<Object> loopDecliningFreshly() {
+		return PlainLoop.askAround(decliningFreshly, callerId, payload);
+	}
+
+	@Benchmark
+	public List<Object> askAroundDecliningFreshly() {
+		return partyline.askAround(Party.DECLINING_FRESHLY, payload);
 	}
 }

@@ -3,11 +3,11 @@ package org.partyline.bench;
 import org.partyline.api.Handler;
 import org.partyline.api.HighAndDry;
 
-/** A handler that declines every payload, the way the README shows it. */
+/** A handler that declines every payload, the cheap way the API offers (no allocation per decline). */
 final class Declining implements Handler {
 
 	@Override
 	public Object handle(Object payload) {
-		throw new HighAndDry();
+		throw HighAndDry.decline();
 	}
 }

@@ -24,6 +24,7 @@ final class Party implements AutoCloseable {
 
 	static final String ANSWERING = "bench.url";
 	static final String DECLINING = "bench.declining";
+	static final String DECLINING_FRESHLY = "bench.declining.freshly";
 	static final String PAYLOAD = "shop.product";
 	static final int OWNERS = 4;
 
@@ -35,7 +36,9 @@ final class Party implements AutoCloseable {
 	final EventAdmin eventAdmin;
 	/** The loop's arrays: {@code handlers} + 1 entries, the caller's own in the middle. */
 	final OwnedHandler[] answering;
+	/** Declining with the shared {@code HighAndDry.decline()}, and with {@code new HighAndDry()}. */
 	final OwnedHandler[] declining;
+	final OwnedHandler[] decliningFreshly;
 
 	private final List<Bundle> owners = new ArrayList<>();
 	private final List<Partyline> ownerPartylines = new ArrayList<>();
@@ -59,6 +62,7 @@ final class Party implements AutoCloseable {
 			}
 			answering = connect(ANSWERING, handlers, Answering::new);
 			declining = connect(DECLINING, handlers, Declining::new);
+			decliningFreshly = connect(DECLINING_FRESHLY, handlers, DecliningFreshly::new);
 			registerEventHandlers(handlers);
 			for (int i = 0; i < unrelated; i++) {
 				ownerPartylines.get(i % owners.size()).connect("unrelated." + i, new Answering());

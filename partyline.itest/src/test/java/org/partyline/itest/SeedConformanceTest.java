@@ -101,6 +101,22 @@ class SeedConformanceTest extends ParticipantTest {
 	}
 
 	@Test
+	void theSharedDeclineIsSkippedLikeAnyOtherAndCannotBeAltered() {
+		Partyline alice = participants.join("alice");
+		Partyline bob = participants.join("bob");
+		alice.connect("ping", payload -> {
+			throw HighAndDry.decline();
+		});
+		bob.connect("ping", payload -> "pong");
+
+		assertEquals(List.of("pong"), neutral.askAround("ping", null));
+		assertThrows(IllegalStateException.class, () -> HighAndDry.decline().initCause(new RuntimeException()));
+		HighAndDry.decline().addSuppressed(new RuntimeException());
+		assertEquals(0, HighAndDry.decline().getSuppressed().length);
+		assertEquals(0, HighAndDry.decline().getStackTrace().length);
+	}
+
+	@Test
 	void aBundleAskingANameOnlyItAnswersGetsAnEmptyListNotAnException() {
 		Partyline alice = participants.join("alice");
 		alice.connect("ping", payload -> "pong");

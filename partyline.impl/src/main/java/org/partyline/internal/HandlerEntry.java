@@ -23,7 +23,7 @@ public final class HandlerEntry {
 	final long ownerId;
 	final String ownerName;
 	final long serviceId;
-	/** Changed only by the index's writer, while this entry is out of every array. */
+	/** Changed only by the index's writer, which re-sorts the arrays holding this entry in the same step. */
 	volatile int ranking;
 	/** The names this entry is indexed under; the writer's bookkeeping. */
 	String[] names = new String[0];

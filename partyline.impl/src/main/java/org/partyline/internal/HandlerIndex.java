@@ -50,8 +50,14 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 		}
 	}
 
+	/**
+	 * Tracks all services, not only those Felix deems assignable to us: for a plain service listener Felix checks
+	 * assignability on every event, and that check throws inside Felix when the service's bundle is already
+	 * uninstalled, so the event (an UNREGISTERING one, say) never arrives and a gone handler would stay indexed.
+	 * {@link #addingService} makes the check itself, where a failure can be handled.
+	 */
 	void open() {
-		tracker.open();
+		tracker.open(true);
 	}
 
 	/** Stops tracking: every handler object is released and the index emptied. */
@@ -76,6 +82,9 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 
 	@Override
 	public HandlerEntry addingService(ServiceReference<Handler> reference) {
+		if (!usesOurHandlerType(reference)) {
+			return null;
+		}
 		ServiceObjects<Handler> objects = context.getServiceObjects(reference);
 		Bundle owner = reference.getBundle();
 		if (objects == null || owner == null) {
@@ -89,11 +98,22 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 		return entry;
 	}
 
+	/** A changed ranking or name list: each affected name's array is replaced once, so no ask sees it half done. */
 	@Override
 	public void modifiedService(ServiceReference<Handler> reference, HandlerEntry entry) {
 		synchronized (writeLock) {
-			unindex(entry);
-			index(entry, reference);
+			String[] before = entry.names;
+			String[] after = namesOf(entry, reference);
+			entry.ranking = ranking(reference);
+			entry.names = after;
+			for (String name : before) {
+				if (!Arrays.asList(after).contains(name)) {
+					byName.put(name, removed(byName.get(name), entry));
+				}
+			}
+			for (String name : after) {
+				byName.put(name, inserted(removed(byName.get(name), entry), entry));
+			}
 		}
 	}
 
@@ -105,7 +125,25 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 		entry.release();
 	}
 
+	/** Whether the service's {@code Handler} is the one we call; a bundle that is leaving meanwhile counts as no. */
+	private boolean usesOurHandlerType(ServiceReference<Handler> reference) {
+		try {
+			return reference.isAssignableTo(context.getBundle(), Handler.class.getName());
+		} catch (RuntimeException leaving) {
+			return false;
+		}
+	}
+
 	private void index(HandlerEntry entry, ServiceReference<Handler> reference) {
+		entry.ranking = ranking(reference);
+		entry.names = namesOf(entry, reference);
+		for (String name : entry.names) {
+			byName.put(name, inserted(byName.get(name), entry));
+		}
+	}
+
+	/** The names the service answers, with a warning for a property that is partly or wholly unusable. */
+	private String[] namesOf(HandlerEntry entry, ServiceReference<Handler> reference) {
 		Object nameProperty = reference.getProperty(PartylineConstants.SERVICE_NAME);
 		String[] names = ServiceNames.of(nameProperty);
 		if (!ServiceNames.isValid(nameProperty)) {
@@ -113,11 +151,7 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 					entry.ownerName, entry.ownerId, PartylineConstants.SERVICE_NAME, describe(nameProperty),
 					names.length == 0 ? "it is ignored" : "it answers only " + Arrays.toString(names));
 		}
-		entry.ranking = ranking(reference);
-		entry.names = names;
-		for (String name : names) {
-			byName.put(name, inserted(byName.get(name), entry));
-		}
+		return names;
 	}
 
 	private void unindex(HandlerEntry entry) {

@@ -7,12 +7,17 @@ import java.util.function.BiConsumer;
  * probe loop small enough for the JIT to inline (a {@code ConcurrentHashMap.get} is not inlined, and cost a
  * measurable share of an ask with few handlers).
  * <p>
- * Writers (serialised by the caller) replace a name's array in place, a volatile write; adding or removing a name
- * copies the table, O(names), which only happens when a name gets its first handler or loses its last.
+ * Writers (serialised by the caller) change the table in place, so that readers never lock: a name's array is
+ * replaced with one volatile write; a new name goes into an empty slot, published by writing the table field again;
+ * a name that loses its last handler keeps its slot, emptied, so probes for other names still pass over it. Only
+ * growing, or dropping emptied slots once they are the majority, copies the table: O(1) amortised per change, where
+ * a copy per change made registering or withdrawing thousands of names quadratic.
  */
 final class NameTable {
 
-	/** One name and its handlers, in precedence order. */
+	private static final int MIN_CAPACITY = 16;
+
+	/** One name and its handlers, in precedence order; {@code null} entries: the name has no handler now. */
 	private static final class Slot {
 		final String name;
 		final int hash;
@@ -25,8 +30,11 @@ final class NameTable {
 		}
 	}
 
-	private volatile Slot[] table = new Slot[16];
-	private int size;
+	private volatile Slot[] table = new Slot[MIN_CAPACITY];
+	/** Slots taken, emptied ones included; writers only. */
+	private int used;
+	/** Slots whose name has handlers; writers only. */
+	private int live;
 
 	/** @return the handlers of that name, or {@code null} if it has none */
 	HandlerEntry[] get(String name) {
@@ -46,26 +54,38 @@ final class NameTable {
 
 	/** Sets the handlers of a name; {@code null} removes the name. Writers only, one at a time. */
 	void put(String name, HandlerEntry[] entries) {
-		Slot[] slots = table;
-		Slot existing = find(slots, name);
-		if (existing != null && entries != null) {
+		Slot existing = find(table, name);
+		if (existing != null) {
+			boolean had = existing.entries != null;
 			existing.entries = entries;
-		} else if (existing != null) {
-			size--;
-			table = copy(slots.length, existing, null);
+			live += (entries != null ? 1 : 0) - (had ? 1 : 0);
+			if (used - live > used / 2 && used > MIN_CAPACITY / 2) {
+				table = compacted(0); // mostly emptied slots: probes would walk through them
+			}
 		} else if (entries != null) {
-			size++;
-			int capacity = size * 2 > slots.length ? slots.length * 2 : slots.length;
-			table = copy(capacity, null, new Slot(name, entries));
+			if ((used + 1) * 2 > table.length) {
+				table = compacted(1);
+			}
+			Slot[] slots = table;
+			place(slots, new Slot(name, entries));
+			used++;
+			live++;
+			table = slots; // the volatile write that makes the new slot visible to every later read
 		}
 	}
 
 	void forEach(BiConsumer<String, HandlerEntry[]> action) {
 		for (Slot slot : table) {
-			if (slot != null) {
-				action.accept(slot.name, slot.entries);
+			HandlerEntry[] entries = slot == null ? null : slot.entries;
+			if (entries != null) {
+				action.accept(slot.name, entries);
 			}
 		}
+	}
+
+	/** Slots in the table, emptied ones included: for tests of the bookkeeping. */
+	int capacity() {
+		return table.length;
 	}
 
 	private static Slot find(Slot[] slots, String name) {
@@ -78,17 +98,19 @@ final class NameTable {
 		}
 	}
 
-	/** A new table of that capacity with every slot but {@code without}, plus {@code with}. */
-	private Slot[] copy(int capacity, Slot without, Slot with) {
+	/** A new table with the names that have handlers, at most half full after {@code room} more names. */
+	private Slot[] compacted(int room) {
+		int capacity = MIN_CAPACITY;
+		while (capacity < (live + room) * 2) {
+			capacity *= 2;
+		}
 		Slot[] copy = new Slot[capacity];
 		for (Slot slot : table) {
-			if (slot != null && slot != without) {
+			if (slot != null && slot.entries != null) {
 				place(copy, slot);
 			}
 		}
-		if (with != null) {
-			place(copy, with);
-		}
+		used = live;
 		return copy;
 	}
 

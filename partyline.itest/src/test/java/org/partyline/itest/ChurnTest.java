@@ -2,6 +2,7 @@ package org.partyline.itest;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -218,6 +219,9 @@ class ChurnTest {
 		for (Bundle bundle : context.getBundles()) {
 			assertTrue(bundle.getSymbolicName() == null || !bundle.getSymbolicName().startsWith(PREFIX));
 		}
+		// the index too: a handler whose UNREGISTERING event got lost would keep the name known
+		assertThrows(NoSuchServiceName.class, () -> neutral.askAround("churn", null),
+				"a gone bundle's handler is still indexed");
 	}
 
 	private Bundle implBundle() {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +106,30 @@ class HandlerRegistrationTest extends ParticipantTest {
 
 		assertThrows(NoSuchServiceName.class, () -> neutral.askAround("before", null));
 		assertEquals(List.of("moved"), neutral.askAround("after", null));
+	}
+
+	@Test
+	void reRankingAHandlerWhileOthersAskNeverMakesItsNameGoMissing() throws Exception {
+		ServiceRegistration<Handler> flipping = register(payload -> "flipping", PartylineConstants.SERVICE_NAME,
+				"steady");
+		AtomicBoolean flipped = new AtomicBoolean();
+		CompletableFuture<Integer> asker = CompletableFuture.supplyAsync(() -> {
+			int asks = 0;
+			while (!flipped.get()) {
+				assertEquals(List.of("flipping"), neutral.askAround("steady", null));
+				asks++;
+			}
+			return asks;
+		});
+		Dictionary<String, Object> properties = new Hashtable<>();
+		properties.put(PartylineConstants.SERVICE_NAME, "steady");
+		for (int ranking = 0; ranking < 2_000 && !asker.isDone(); ranking++) {
+			properties.put("service.ranking", ranking);
+			flipping.setProperties(properties);
+		}
+		flipped.set(true);
+
+		assertTrue(asker.get(10, TimeUnit.SECONDS) > 0, "the asker asked");
 	}
 
 	@Test

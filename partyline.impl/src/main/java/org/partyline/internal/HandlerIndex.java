@@ -91,7 +91,7 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 			return null; // unregistered meanwhile
 		}
 		HandlerEntry entry = new HandlerEntry(objects, owner.getBundleId(), owner.getSymbolicName(),
-				(Long) reference.getProperty(Constants.SERVICE_ID));
+				(Long) reference.getProperty(Constants.SERVICE_ID), logger);
 		synchronized (writeLock) {
 			index(entry, reference);
 		}

@@ -22,7 +22,7 @@ class NameTableTest {
 	private final NameTable table = new NameTable();
 
 	private static HandlerEntry[] handlers(long serviceId) {
-		return new HandlerEntry[] { new HandlerEntry(null, 1, "owner", serviceId) };
+		return new HandlerEntry[] { new HandlerEntry(null, 1, "owner", serviceId, null) };
 	}
 
 	@Test

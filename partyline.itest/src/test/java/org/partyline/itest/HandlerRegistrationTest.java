@@ -1,5 +1,6 @@
 package org.partyline.itest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,11 +11,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogReaderService;
@@ -130,6 +133,42 @@ class HandlerRegistrationTest extends ParticipantTest {
 		flipped.set(true);
 
 		assertTrue(asker.get(10, TimeUnit.SECONDS) > 0, "the asker asked");
+	}
+
+	@Test
+	void aHandlerWhoseObjectCannotBeHadIsPassedOverAndAskedForAgainAfterAPause(
+			@InjectService LogReaderService logReader) {
+		Participants.partylineOf(participants.install("bob")).connect("fragile", payload -> "healthy");
+		AtomicInteger gets = new AtomicInteger();
+		AtomicBoolean broken = new AtomicBoolean(true);
+		Dictionary<String, Object> properties = new Hashtable<>();
+		properties.put(PartylineConstants.SERVICE_NAME, "fragile");
+		ServiceFactory<Handler> factory = new ServiceFactory<>() {
+			@Override
+			public Handler getService(Bundle bundle, ServiceRegistration<Handler> registration) {
+				gets.incrementAndGet();
+				return broken.get() ? null : payload -> "mended"; // null: what a component failing to activate gives
+			}
+
+			@Override
+			public void ungetService(Bundle bundle, ServiceRegistration<Handler> registration, Handler handler) {
+			}
+		};
+		try (LogCapture log = new LogCapture(logReader)) {
+			ServiceRegistration<?> fragile = alice.getBundleContext().registerService(Handler.class.getName(),
+					factory, properties);
+
+			for (int i = 0; i < 1_000; i++) {
+				assertEquals(List.of("healthy"), neutral.askAround("fragile", null));
+			}
+			assertTrue(gets.get() <= 2, "the framework was asked " + gets + " times, not once per ask");
+			log.await(e -> e.getLogLevel() == LogLevel.WARN && e.getMessage().contains("gave no object")
+					&& e.getMessage().contains(String.valueOf(fragile.getReference().getProperty("service.id"))));
+
+			broken.set(false);
+			await("the mended handler answers").atMost(Participants.PATIENCE)
+					.until(() -> neutral.askAround("fragile", null), answers -> answers.contains("mended"));
+		}
 	}
 
 	@Test

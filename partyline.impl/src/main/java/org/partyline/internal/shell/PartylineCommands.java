@@ -74,7 +74,8 @@ public final class PartylineCommands {
 		Table table = new Table("BUNDLE", "RANKING", "ANSWER");
 		for (TracedAnswer answer : answers) {
 			HandlerEntry entry = answer.handler();
-			String shown = answer.declined() ? "(declined)"
+			String shown = entry.isUnobtainable() ? "(passed over: the framework gave no object)"
+					: answer.declined() ? "(declined)"
 					: answer.failed() ? "(failed: " + answer.thrown() + ")" : String.valueOf(answer.answer());
 			table.row(entry.ownerName() + " [" + entry.ownerId() + "]", String.valueOf(entry.ranking()), shown);
 		}

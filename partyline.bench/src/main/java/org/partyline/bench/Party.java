@@ -104,10 +104,11 @@ final class Party implements AutoCloseable {
 	}
 
 	/**
-	 * Everything set up is young: the next fifteen or so young collections would copy it between survivor spaces,
-	 * scattering the asked handlers among the setup's other objects (with 10,000 unrelated handlers, iterations ran
-	 * up to 3x slower, and young pauses took 8-13 ms instead of 1, until it was all tenured). A full collection now
-	 * tenures and compacts it, as a long-running server's handlers are, before JMH measures anything.
+	 * Everything set up is young, and the next young collections keep copying it between survivor spaces until it is
+	 * tenured. With 10,000 unrelated handlers that took seconds into the measurement: young pauses of 8-13 ms instead
+	 * of 1, and whole iterations up to 3x slower (with no pause in them) while the steady state matched the uncrowded
+	 * asks. A full collection now tenures and compacts the setup, as a long-running server's handlers are, before
+	 * JMH measures anything.
 	 */
 	private static void settle() {
 		System.gc();

@@ -68,7 +68,8 @@ public final class HandlerEntry {
 				failure = e; // unregistered meanwhile, or the framework refused
 			}
 			handler = got != null ? got : new Unobtainable(System.nanoTime() + RETRY_NANOS);
-			if (got == null && failed == null) {
+			// no warning for a service unregistered meanwhile: its entry is about to go
+			if (got == null && failed == null && objects.getServiceReference().getBundle() != null) {
 				logger.warn("Handler service {} of bundle {} [{}] gave no object (its component failed to activate?);"
 						+ " it is passed over and asked for again every {} ms", serviceId, ownerName, ownerId,
 						TimeUnit.NANOSECONDS.toMillis(RETRY_NANOS), failure);

@@ -18,10 +18,7 @@ final class RuntimeBundles {
 			"org.apache.felix.configadmin.jar",
 			"org.apache.felix.scr.jar",
 			"org.apache.felix.eventadmin.jar",
-			"org.apache.felix.http.servlet-api.jar",
-			"org.osgi.service.http.whiteboard.jar",
-			"org.osgi.service.servlet.jar",
-			"partyline.impl.jar");
+			"partyline.impl.jar"); // no servlet API, no HTTP runtime: the impl imports those optionally
 
 	private RuntimeBundles() {
 	}

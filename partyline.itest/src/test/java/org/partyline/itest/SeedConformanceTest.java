@@ -26,14 +26,7 @@ class SeedConformanceTest extends ParticipantTest {
 
 	@Test
 	void theDocumentationExampleAnswersFromEachBundle() {
-		participants.install("even");
-		participants.install("odd");
-		participants.install("four");
-		participants.awaitHandlers("number", 3);
-
-		assertEquals(List.of(1), neutral.askAround("number", 1));
-		assertEquals(List.of(2), neutral.askAround("number", 2));
-		assertEquals(List.of(4, 4), neutral.askAround("number", 4));
+		assertTheSeedsDocumentationExampleAnswers();
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,8 +45,9 @@ import org.partyline.internal.PartylineConfiguration;
 @Component(configurationPid = PartylineConstants.CONFIGURATION_PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class Inviter {
 
-	private static final List<String> RUNTIMES = List.of("org.osgi.service.servlet.runtime.HttpServiceRuntime",
-			"org.osgi.service.http.runtime.HttpServiceRuntime");
+	/** By name, not class: either API may be missing, and then only its reader must not be loaded. */
+	private static final String JAKARTA_RUNTIME = "org.osgi.service.servlet.runtime.HttpServiceRuntime";
+	private static final String JAVAX_RUNTIME = "org.osgi.service.http.runtime.HttpServiceRuntime";
 	private static final String ENDPOINT = "osgi.http.endpoint";
 	private static final int DEFAULT_TIMEOUT_MILLIS = 5000;
 
@@ -53,7 +56,10 @@ public final class Inviter {
 	private final ExecutorService scanner;
 	private final ExecutorService senders;
 	private final InvitationSender sender;
-	private final List<ServiceTracker<Object, Object>> runtimes;
+	/** A tracker per runtime flavour, by the runtime's interface name. */
+	private final Map<String, ServiceTracker<Object, Object>> runtimes = new LinkedHashMap<>();
+	/** Flavours whose runtime is there but whose API our bundle is not wired to; warned about once. */
+	private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 	private final AtomicBoolean rescanQueued = new AtomicBoolean();
 	private volatile boolean stopped;
 	/** The servlets known from the last scan; touched only on the scanner thread. */
@@ -70,8 +76,10 @@ public final class Inviter {
 		this.senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				named("partyline-invitation"));
 		this.sender = new InvitationSender(context, book, partyline, logger, senders, timeout(config));
-		this.runtimes = RUNTIMES.stream().map(name -> tracker(context, name)).toList();
-		runtimes.forEach(ServiceTracker::open);
+		for (String runtime : List.of(JAKARTA_RUNTIME, JAVAX_RUNTIME)) {
+			runtimes.put(runtime, tracker(context, runtime));
+		}
+		runtimes.values().forEach(ServiceTracker::open);
 		rescan();
 	}
 
@@ -83,7 +91,7 @@ public final class Inviter {
 	@Deactivate
 	void deactivate() {
 		stopped = true;
-		runtimes.forEach(ServiceTracker::close);
+		runtimes.values().forEach(ServiceTracker::close);
 		scanner.shutdownNow();
 		senders.shutdownNow();
 	}
@@ -148,19 +156,29 @@ public final class Inviter {
 
 	private Map<Long, DeployedServlet> deployed() {
 		Map<Long, DeployedServlet> deployed = new LinkedHashMap<>();
-		for (ServiceTracker<Object, Object> tracker : runtimes) {
-			tracker.getTracked().forEach((reference, runtime) -> {
-				URI endpoint = Endpoints.reachable(reference.getProperty(ENDPOINT));
-				try {
-					for (DeployedServlet servlet : RuntimeServlets.of(runtime, endpoint)) {
-						deployed.putIfAbsent(servlet.serviceId(), servlet);
-					}
-				} catch (RuntimeException gone) {
-					logger.debug("Runtime {} could not be read: {}", reference, gone.toString());
+		runtimes.forEach((runtimeClass, tracker) -> tracker.getTracked().forEach((reference, runtime) -> {
+			URI endpoint = Endpoints.reachable(reference.getProperty(ENDPOINT));
+			try {
+				for (DeployedServlet servlet : servletsOf(runtimeClass, runtime, endpoint)) {
+					deployed.putIfAbsent(servlet.serviceId(), servlet);
 				}
-			});
-		}
+			} catch (RuntimeException gone) {
+				logger.debug("Runtime {} could not be read: {}", reference, gone.toString());
+			} catch (LinkageError notWired) {
+				if (unreadable.add(runtimeClass)) {
+					logger.warn("A {} is registered, but partyline.impl is not wired to its API (it was resolved"
+							+ " before that API was installed); its servlets are not invited until partyline.impl is"
+							+ " refreshed", runtimeClass, notWired);
+				}
+			}
+		}));
 		return deployed;
+	}
+
+	/** Each flavour's reader is loaded only here, when a runtime of that flavour is there. */
+	private static List<DeployedServlet> servletsOf(String runtimeClass, Object runtime, URI endpoint) {
+		return JAKARTA_RUNTIME.equals(runtimeClass) ? JakartaRuntimeServlets.of(runtime, endpoint)
+				: JavaxRuntimeServlets.of(runtime, endpoint);
 	}
 
 	/** The configured timeout, or its default when the value was malformed (the switchboard logs that). */

@@ -9,13 +9,20 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Prints {@code itest: N passed, N failed, N skipped} alone on a line when the test plan ends, the closing line CI
- * reads (the bnd tester prints no Surefire summary).
+ * reads (the bnd tester prints no Surefire summary). A framework other than the main one names itself through the
+ * framework property {@code partyline.itest.label}, e.g. {@code itest-without-http: 1 passed, 0 failed, 0 skipped}.
  */
 final class ClosingLineListener implements TestExecutionListener {
 
+	private final String label;
 	private final AtomicLong passed = new AtomicLong();
 	private final AtomicLong failed = new AtomicLong();
 	private final AtomicLong skipped = new AtomicLong();
+
+	/** @param label what the line starts with: one word, so each framework the tests run in has its own line */
+	ClosingLineListener(String label) {
+		this.label = label;
+	}
 
 	@Override
 	public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -50,7 +57,7 @@ final class ClosingLineListener implements TestExecutionListener {
 	@Override
 	public void testPlanExecutionFinished(TestPlan testPlan) {
 		System.out.println();
-		System.out.println("itest: " + passed + " passed, " + failed + " failed, " + skipped + " skipped");
+		System.out.println(label + ": " + passed + " passed, " + failed + " failed, " + skipped + " skipped");
 		System.out.flush();
 	}
 }

@@ -1,5 +1,9 @@
 package org.partyline.itest.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.osgi.framework.BundleContext;
 import org.osgi.test.common.annotation.InjectBundleContext;
@@ -28,5 +32,17 @@ public abstract class ParticipantTest {
 	@BeforeEach
 	void createParticipants() {
 		participants = new Participants(installer, context);
+	}
+
+	/** The seed's documentation example: even, odd and multiple_of_four, each in a bundle of its own. */
+	protected void assertTheSeedsDocumentationExampleAnswers() {
+		participants.install("even");
+		participants.install("odd");
+		participants.install("four");
+		participants.awaitHandlers("number", 3);
+
+		assertEquals(List.of(1), neutral.askAround("number", 1));
+		assertEquals(List.of(2), neutral.askAround("number", 2));
+		assertEquals(List.of(4, 4), neutral.askAround("number", 4));
 	}
 }

@@ -15,7 +15,9 @@ public class TestSupportActivator implements BundleActivator {
 
 	@Override
 	public void start(BundleContext context) {
-		context.registerService(TestExecutionListener.class, new ClosingLineListener(), null);
+		String label = context.getProperty("partyline.itest.label");
+		context.registerService(TestExecutionListener.class, new ClosingLineListener(label == null ? "itest" : label),
+				null);
 	}
 
 	@Override

@@ -1,0 +1,30 @@
+package org.partyline.internal.invite;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
+import org.osgi.service.servlet.runtime.dto.RuntimeDTO;
+import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
+import org.osgi.service.servlet.runtime.dto.ServletDTO;
+
+/** Reads the deployed servlets out of a Jakarta Servlet Whiteboard runtime's DTO. */
+final class JakartaRuntimeServlets {
+
+	private JakartaRuntimeServlets() {
+	}
+
+	static List<DeployedServlet> of(Object runtime, URI endpoint) {
+		RuntimeDTO dto = ((HttpServiceRuntime) runtime).getRuntimeDTO();
+		List<DeployedServlet> servlets = new ArrayList<>();
+		for (ServletContextDTO context : dto.servletContextDTOs) {
+			for (ServletDTO servlet : context.servletDTOs) {
+				servlets.add(new DeployedServlet(servlet.serviceId, servlet.name,
+						RuntimeServlets.patterns(servlet.patterns), context.name,
+						RuntimeServlets.contextPath(context.contextPath), endpoint));
+			}
+		}
+		return servlets;
+	}
+}

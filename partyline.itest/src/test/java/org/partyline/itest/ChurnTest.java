@@ -207,9 +207,7 @@ class ChurnTest {
 	}
 
 	private void assertNothingLeftOfGoneBundles() throws Exception {
-		ServiceReference<Handler>[] handlers = context.getServiceReferences(Handler.class, null).toArray(
-				new ServiceReference[0]);
-		for (ServiceReference<Handler> handler : handlers) {
+		for (ServiceReference<Handler> handler : context.getServiceReferences(Handler.class, null)) {
 			Bundle owner = handler.getBundle();
 			assertTrue(owner == null || !owner.getSymbolicName().startsWith(PREFIX), "handler left: " + handler);
 		}

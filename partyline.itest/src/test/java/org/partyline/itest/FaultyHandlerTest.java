@@ -120,10 +120,10 @@ class FaultyHandlerTest extends ParticipantTest {
 		List<Integer> huge = Collections.nCopies(1_000_000, 7);
 		alice.connect("huge", payload -> huge);
 
-		List<List> answers = neutral.askAround("huge", null, List.class);
+		List<?> answers = neutral.askAround("huge", null, List.class);
 
 		assertEquals(1, answers.size());
-		assertEquals(1_000_000, answers.get(0).size());
+		assertEquals(1_000_000, ((List<?>) answers.get(0)).size());
 	}
 
 	@ParameterizedTest(name = "isolateFailures={0}")

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
+import javax.servlet.FilterConfig;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
@@ -31,6 +32,12 @@ public final class JavaxInviteGuard implements Filter {
 		this.guard = new InviteGuard(book.tokens(), switchboard.witness());
 	}
 
+	/** Nothing to set up; written out because Servlet 3.1 and older (imported too) have no default for it. */
+	@Override
+	public void init(FilterConfig config) {
+		// the guard is ready when constructed
+	}
+
 	@Override
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
@@ -52,5 +59,11 @@ public final class JavaxInviteGuard implements Filter {
 		} finally {
 			guard.endWitness(session);
 		}
+	}
+
+	/** Nothing to release; written out because Servlet 3.1 and older have no default for it. */
+	@Override
+	public void destroy() {
+		// tickets belong to the invitation book
 	}
 }

@@ -2,7 +2,6 @@ package org.partyline.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,12 +24,10 @@ import org.partyline.itest.support.ParticipantTest;
  */
 class WithoutHttpTest extends ParticipantTest {
 
-	private static final String LABEL = "itest-without-http";
-
 	@Test
 	void declarativeServicesParticipantsAnswerEachOtherWithNoServletApiInstalled(
 			@InjectService Invitations invitations, @InjectService LogReaderService logReader) {
-		assumeTrue(LABEL.equals(context.getProperty("partyline.itest.label")), "runs in without-http.bndrun only");
+		assumeRunningIn("itest-without-http");
 		assertTrue(Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName)
 				.noneMatch(name -> name.contains("servlet") || name.contains("http")),
 				"this framework has neither a servlet API nor an HTTP runtime");

@@ -3,11 +3,11 @@ package org.partyline.internal.invite;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,8 +58,8 @@ public final class Inviter {
 	private final InvitationSender sender;
 	/** A tracker per runtime flavour, by the runtime's interface name. */
 	private final Map<String, ServiceTracker<Object, Object>> runtimes = new LinkedHashMap<>();
-	/** Flavours whose runtime is there but whose API our bundle is not wired to; warned about once. */
-	private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
+	/** Flavours whose runtime is there but whose API our bundle is not wired to; warned about once. Scanner only. */
+	private final Set<String> unreadable = new HashSet<>();
 	private final AtomicBoolean rescanQueued = new AtomicBoolean();
 	private volatile boolean stopped;
 	/** The servlets known from the last scan; touched only on the scanner thread. */

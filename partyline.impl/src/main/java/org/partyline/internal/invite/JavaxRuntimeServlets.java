@@ -20,9 +20,8 @@ final class JavaxRuntimeServlets {
 		List<DeployedServlet> servlets = new ArrayList<>();
 		for (ServletContextDTO context : dto.servletContextDTOs) {
 			for (ServletDTO servlet : context.servletDTOs) {
-				servlets.add(new DeployedServlet(servlet.serviceId, servlet.name,
-						RuntimeServlets.patterns(servlet.patterns), context.name,
-						RuntimeServlets.contextPath(context.contextPath), endpoint));
+				servlets.add(DeployedServlet.of(servlet.serviceId, servlet.name, servlet.patterns, context.name,
+						context.contextPath, endpoint));
 			}
 		}
 		return servlets;

@@ -1,6 +1,7 @@
 package org.partyline.itest.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 
@@ -32,6 +33,14 @@ public abstract class ParticipantTest {
 	@BeforeEach
 	void createParticipants() {
 		participants = new Participants(installer, context);
+	}
+
+	/**
+	 * Skips the test unless it runs in the framework of that label (the bndrun's {@code partyline.itest.label}): the
+	 * tests of other frameworks than the main one are in the same test bundle.
+	 */
+	protected void assumeRunningIn(String label) {
+		assumeTrue(label.equals(context.getProperty("partyline.itest.label")), "runs only in the " + label + " framework");
 	}
 
 	/** The seed's documentation example: even, odd and multiple_of_four, each in a bundle of its own. */

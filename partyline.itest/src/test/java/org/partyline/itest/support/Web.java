@@ -24,7 +24,8 @@ import jakarta.servlet.Servlet;
 
 /**
  * HTTP over loopback to the whiteboard runtime (its endpoint read from the runtime service), servlet registration
- * on behalf of participant bundles, and waiting for invitations to end.
+ * on behalf of participant bundles, and waiting for invitations to end. Only {@link #register} needs the Jakarta
+ * Servlet API; the rest serves a javax-only framework too.
  */
 public final class Web {
 
@@ -40,10 +41,16 @@ public final class Web {
 		this.invitations = invitations;
 	}
 
-	/** The runtime's endpoint, e.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
+	/**
+	 * The runtime's endpoint, e.g. {@code http://127.0.0.1:41234}, without a trailing slash: the Jakarta runtime's,
+	 * or the javax one's where it is the only one (javax-only.bndrun).
+	 */
 	public String endpoint() {
 		ServiceReference<?> runtime = context
 				.getServiceReference("org.osgi.service.servlet.runtime.HttpServiceRuntime");
+		if (runtime == null) {
+			runtime = context.getServiceReference("org.osgi.service.http.runtime.HttpServiceRuntime");
+		}
 		Object endpoints = runtime.getProperty("osgi.http.endpoint");
 		String first = endpoints instanceof String[] ? ((String[]) endpoints)[0] : String.valueOf(endpoints);
 		return first.endsWith("/") ? first.substring(0, first.length() - 1) : first;

@@ -6,15 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
 import org.partyline.api.Connection;
+import org.partyline.api.Handler;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
+import org.partyline.api.PartylineConstants;
 import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 
@@ -112,6 +119,35 @@ class LifecycleTest extends ParticipantTest {
 		alice.stop();
 
 		assertThrows(IllegalStateException.class, () -> partyline.connect("ping", payload -> "pong"));
+	}
+
+	@Test
+	void aHandlerRegisteredWhileItsBundleStopsNeverAnswers() throws Exception {
+		Bundle alice = participants.install("alice");
+		AtomicReference<Object> askedMeanwhile = new AtomicReference<>();
+		// the framework withdraws a stopping bundle's services before STOPPED, but its context stays valid until
+		// then: a connect racing with the stop can register one more (ChurnTest caught one answering)
+		SynchronousBundleListener registerWhileStopping = event -> {
+			if (event.getBundle() == alice && event.getType() == BundleEvent.STOPPING) {
+				Dictionary<String, Object> properties = new Hashtable<>();
+				properties.put(PartylineConstants.SERVICE_NAME, "late");
+				alice.getBundleContext().registerService(Handler.class, payload -> "late", properties);
+				try {
+					askedMeanwhile.set(neutral.askAround("late", null));
+				} catch (NoSuchServiceName nobody) {
+					askedMeanwhile.set(nobody);
+				}
+			}
+		};
+		context.addBundleListener(registerWhileStopping);
+		try {
+			alice.stop();
+		} finally {
+			context.removeBundleListener(registerWhileStopping);
+		}
+
+		assertTrue(askedMeanwhile.get() instanceof NoSuchServiceName, "asked while stopping: " + askedMeanwhile.get());
+		assertThrows(NoSuchServiceName.class, () -> neutral.askAround("late", null));
 	}
 
 	@Test

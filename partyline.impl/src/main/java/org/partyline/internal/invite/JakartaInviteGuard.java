@@ -23,7 +23,10 @@ import jakarta.servlet.http.HttpServletResponse;
 		"service.ranking:Integer=" + Integer.MAX_VALUE })
 public final class JakartaInviteGuard implements Filter {
 
-	/** The request as the guard sees it (the wrapper has all it needs); javax has its own: no shared code names a servlet type. */
+	/**
+	 * The request as the guard sees it (the wrapper has all it needs). Twice on purpose: the javax guard has its own,
+	 * as no shared code may name a servlet type.
+	 */
 	private static final class Guarded extends HttpServletRequestWrapper implements InviteGuard.GuardedRequest {
 		Guarded(ServletRequest request) {
 			super((HttpServletRequest) request);

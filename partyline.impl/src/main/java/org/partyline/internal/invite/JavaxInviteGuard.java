@@ -24,7 +24,10 @@ import org.osgi.service.component.annotations.Reference;
 		"service.ranking:Integer=" + Integer.MAX_VALUE })
 public final class JavaxInviteGuard implements Filter {
 
-	/** The request as the guard sees it (the wrapper has all it needs); Jakarta has its own: no shared code names a servlet type. */
+	/**
+	 * The request as the guard sees it (the wrapper has all it needs). Twice on purpose: the Jakarta guard has its own,
+	 * as no shared code may name a servlet type.
+	 */
 	private static final class Guarded extends HttpServletRequestWrapper implements InviteGuard.GuardedRequest {
 		Guarded(ServletRequest request) {
 			super((HttpServletRequest) request);

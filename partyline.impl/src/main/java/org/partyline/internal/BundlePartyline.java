@@ -50,9 +50,11 @@ public final class BundlePartyline implements Partyline {
 		connections.forEach(HandlerConnection::close);
 	}
 
+	// Each untyped ask is its typed one for Object; askAround and askFirst share their shape only (every answer, or
+	// the first), as the API's overloads do.
 	@Override
 	public List<Object> askAround(String serviceName, Object payload) {
-		return active().askAround(callerId, serviceName, payload, Object.class);
+		return askAround(serviceName, payload, Object.class);
 	}
 
 	@Override
@@ -62,7 +64,7 @@ public final class BundlePartyline implements Partyline {
 
 	@Override
 	public Optional<Object> askFirst(String serviceName, Object payload) {
-		return active().askFirst(callerId, serviceName, payload, Object.class);
+		return askFirst(serviceName, payload, Object.class);
 	}
 
 	@Override

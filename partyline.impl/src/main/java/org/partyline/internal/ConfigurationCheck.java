@@ -8,8 +8,8 @@ import org.partyline.api.PartylineConstants;
 
 /**
  * Declarative Services turns a malformed value ("perhaps" for a boolean, "soon" or -5 for a timeout) into
- * {@code false} or 0 without a word; this says so in the log, naming the key and the value, so an operator sees why
- * a setting has no effect. The components then use the default.
+ * {@code false} or 0 without a word; this says so in the log, naming the key and the value, so whoever configures
+ * the partyline sees why a setting has no effect. The components then use the default.
  */
 final class ConfigurationCheck {
 

@@ -22,20 +22,19 @@ import org.partyline.api.HighAndDry;
 public final class HandlerEntry {
 
 	/** OSGi service order: highest ranking first, then lowest service id. */
-	static final Comparator<HandlerEntry> PRECEDENCE = Comparator.comparingInt((HandlerEntry e) -> e.ranking)
+	static final Comparator<HandlerEntry> PRECEDENCE = Comparator.comparingInt((HandlerEntry e) -> e.ranking())
 			.reversed()
-			.thenComparingLong(e -> e.serviceId);
+			.thenComparingLong(HandlerEntry::serviceId);
 
 	/** How long a handler whose object could not be got is passed over before it is asked for again. */
 	static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private final ServiceObjects<Handler> objects;
 	private final Logger logger;
-	final long ownerId;
-	final String ownerName;
-	final long serviceId;
-	/** Changed only by the index's writer, which re-sorts the arrays holding this entry in the same step. */
-	volatile int ranking;
+	private final long ownerId;
+	private final String ownerName;
+	private final long serviceId;
+	private volatile int ranking;
 	/** The names this entry is indexed under; the writer's bookkeeping. */
 	String[] names = new String[0];
 	private volatile Handler handler;
@@ -130,6 +129,11 @@ public final class HandlerEntry {
 
 	public int ranking() {
 		return ranking;
+	}
+
+	/** Only for the index's writer, which re-sorts the arrays holding this entry in the same step. */
+	void ranking(int newRanking) {
+		ranking = newRanking;
 	}
 
 	public long serviceId() {

@@ -25,7 +25,7 @@ import org.partyline.api.PartylineConstants;
  * <p>
  * Readers get an immutable array, ordered by precedence, with one lock-free table read ({@link NameTable}).
  * Writers (service events, serialised by a lock) replace the arrays of the names they touch: copy-on-write per name,
- * so registering a handler of a known name costs O(handlers of that name); a new name also copies the name table.
+ * so registering a handler costs O(handlers of its names); a new name takes an empty slot of the table in place.
  */
 final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEntry> {
 
@@ -110,7 +110,7 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 		synchronized (writeLock) {
 			String[] before = entry.names;
 			String[] after = namesOf(entry, reference);
-			entry.ranking = ranking(reference);
+			entry.ranking(ranking(reference));
 			entry.names = after;
 			for (String name : before) {
 				if (!Arrays.asList(after).contains(name)) {
@@ -141,7 +141,7 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 	}
 
 	private void index(HandlerEntry entry, ServiceReference<Handler> reference) {
-		entry.ranking = ranking(reference);
+		entry.ranking(ranking(reference));
 		entry.names = namesOf(entry, reference);
 		for (String name : entry.names) {
 			byName.put(name, inserted(byName.get(name), entry));
@@ -151,10 +151,11 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 	/** The names the service answers, with a warning for a property that is partly or wholly unusable. */
 	private String[] namesOf(HandlerEntry entry, ServiceReference<Handler> reference) {
 		Object nameProperty = reference.getProperty(PartylineConstants.SERVICE_NAME);
-		String[] names = ServiceNames.of(nameProperty);
-		if (!ServiceNames.isValid(nameProperty)) {
-			logger.warn("Handler service {} of bundle {} [{}] has an unusable {} property {}; {}", entry.serviceId,
-					entry.ownerName, entry.ownerId, PartylineConstants.SERVICE_NAME, describe(nameProperty),
+		ServiceNames read = ServiceNames.of(nameProperty);
+		String[] names = read.names();
+		if (!read.allUsable()) {
+			logger.warn("Handler service {} of bundle {} [{}] has an unusable {} property {}; {}", entry.serviceId(),
+					entry.ownerName(), entry.ownerId(), PartylineConstants.SERVICE_NAME, describe(nameProperty),
 					names.length == 0 ? "it is ignored" : "it answers only " + Arrays.toString(names));
 		}
 		return names;

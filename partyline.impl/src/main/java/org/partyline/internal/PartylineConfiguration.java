@@ -12,6 +12,9 @@ import org.partyline.api.PartylineConstants;
 		description = "How asks on the partyline treat missing service names and failing handlers.")
 public @interface PartylineConfiguration {
 
+	/** The invite timeout's default, also used in place of a malformed value. */
+	int DEFAULT_INVITE_TIMEOUT_MILLIS = 5000;
+
 	@AttributeDefinition(name = "Ignore missing services",
 			description = "When true, asking a service name that no handler answers returns an empty list "
 					+ "instead of raising NoSuchServiceName.")
@@ -25,5 +28,5 @@ public @interface PartylineConfiguration {
 	@AttributeDefinition(name = "Invite timeout (ms)", min = "1",
 			description = "How long an invited servlet may take to answer its invitation before it is recorded "
 					+ "as failed. Each servlet is invited independently, so a slow one never delays another.")
-	int inviteTimeoutMillis() default 5000;
+	int inviteTimeoutMillis() default DEFAULT_INVITE_TIMEOUT_MILLIS;
 }

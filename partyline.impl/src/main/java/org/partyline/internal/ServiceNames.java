@@ -3,52 +3,34 @@ package org.partyline.internal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the {@code partyline.service.name} property: a String, or a String[] / Collection of Strings for a handler
- * answering several names. Anything else yields no names, reported through {@link #isValid(Object)}.
+ * The {@code partyline.service.name} property, read once: a String, or a String[] / Collection of Strings for a
+ * handler answering several names. Anything else yields no names.
+ *
+ * @param names the usable names, each once, in the property's order; the array must not be modified
+ * @param allUsable whether every element of the property was a usable name, so a partly broken value can be
+ *            reported
  */
-final class ServiceNames {
+record ServiceNames(String[] names, boolean allUsable) {
 
 	private static final String[] NONE = {};
 
-	private ServiceNames() {
-	}
-
-	static String[] of(Object value) {
-		if (value instanceof String) {
-			return valid((String) value) ? new String[] { (String) value } : NONE;
-		}
-		Collection<?> values;
-		if (value instanceof Object[]) {
-			values = Arrays.asList((Object[]) value);
-		} else if (value instanceof Collection) {
-			values = (Collection<?>) value;
-		} else {
-			return NONE;
-		}
+	static ServiceNames of(Object value) {
+		Collection<?> values = value instanceof String ? List.of(value)
+				: value instanceof Object[] ? Arrays.asList((Object[]) value)
+				: value instanceof Collection ? (Collection<?>) value : List.of();
 		Set<String> names = new LinkedHashSet<>();
+		boolean allUsable = !values.isEmpty();
 		for (Object v : values) {
-			if (v instanceof String && valid((String) v)) {
+			if (v instanceof String && !((String) v).isEmpty()) {
 				names.add((String) v);
+			} else {
+				allUsable = false;
 			}
 		}
-		return names.toArray(NONE);
-	}
-
-	/** Whether every element of the value is a usable name, so a partly broken value can be reported. */
-	static boolean isValid(Object value) {
-		if (value instanceof String) {
-			return valid((String) value);
-		}
-		Collection<?> values = value instanceof Object[] ? Arrays.asList((Object[]) value)
-				: value instanceof Collection ? (Collection<?>) value : null;
-		return values != null && !values.isEmpty()
-				&& values.stream().allMatch(v -> v instanceof String && valid((String) v));
-	}
-
-	private static boolean valid(String name) {
-		return !name.isEmpty();
+		return new ServiceNames(names.toArray(NONE), allUsable);
 	}
 }

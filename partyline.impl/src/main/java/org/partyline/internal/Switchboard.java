@@ -97,7 +97,7 @@ public final class Switchboard {
 			HandlerEntry[] entries) {
 		ArrayList<T> answers = new ArrayList<>(entries.length);
 		for (HandlerEntry entry : entries) {
-			if (entry.ownerId != callerId) {
+			if (entry.ownerId() != callerId) {
 				Object answer = answerOf(entry, serviceName, payload, answerType);
 				if (answer != NO_ANSWER) {
 					answers.add(checked(answer));
@@ -117,7 +117,7 @@ public final class Switchboard {
 		int[] depth = nesting.enter(serviceName);
 		try {
 			for (HandlerEntry entry : entries) {
-				if (entry.ownerId != callerId) {
+				if (entry.ownerId() != callerId) {
 					Object answer = answerOf(entry, serviceName, payload, answerType);
 					if (answer != NO_ANSWER && answer != null) {
 						return Optional.of(checked(answer));
@@ -223,7 +223,7 @@ public final class Switchboard {
 			// a loop of asks: the whole chain is at fault, not this handler; unwind it to the first caller
 			throw (RecursionTooDeep) failure;
 		}
-		HandlerFailed wrapped = new HandlerFailed(serviceName, entry.ownerName, entry.ownerId, failure);
+		HandlerFailed wrapped = new HandlerFailed(serviceName, entry.ownerName(), entry.ownerId(), failure);
 		if (!settings.isolateFailures) {
 			throw wrapped;
 		}

@@ -83,13 +83,13 @@ class NameTableTest {
 		}
 		assertTrue(table.capacity() >= 20_000, "at most half full: " + table.capacity());
 		for (int i = 0; i < 10_000; i++) {
-			assertEquals(i, table.get("name." + i)[0].serviceId);
+			assertEquals(i, table.get("name." + i)[0].serviceId());
 		}
 		for (int i = 1; i < 10_000; i++) {
 			table.put("name." + i, null);
 		}
 
-		assertEquals(0, table.get("name.0")[0].serviceId);
+		assertEquals(0, table.get("name.0")[0].serviceId());
 		assertNull(table.get("name.9999"));
 		assertTrue(table.capacity() <= 64, "emptied slots are dropped: " + table.capacity());
 	}

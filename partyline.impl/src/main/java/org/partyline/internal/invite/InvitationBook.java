@@ -13,7 +13,7 @@ import org.partyline.api.Invitations;
 import org.partyline.internal.HandlerConnection;
 
 /**
- * The invitation of every deployed servlet, and the tokens of those in flight. When a servlet goes, its record goes
+ * The invitation of every deployed servlet, and the tickets of those in flight. When a servlet goes, its record goes
  * and the handlers it connected while handling its invitation are disconnected.
  */
 @Component(service = { Invitations.class, InvitationBook.class })
@@ -33,10 +33,10 @@ public final class InvitationBook implements Invitations {
 	}
 
 	private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
-	private final InviteTokens tokens = new InviteTokens();
+	private final Tickets tickets = new Tickets();
 
-	InviteTokens tokens() {
-		return tokens;
+	Tickets tickets() {
+		return tickets;
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package org.partyline.internal.invite;
 import java.util.List;
 import java.util.Optional;
 
+import org.partyline.api.Invitations;
 import org.partyline.api.PartylineConstants;
 
 /**
@@ -36,7 +37,7 @@ final class InviteRoutes {
 	/** An explicit route from the servlet's properties: a path within its context, starting with a slash. */
 	static Optional<Route> explicit(Object property) {
 		if (property instanceof String && ((String) property).startsWith("/")) {
-			return Optional.of(new Route("(" + org.partyline.api.Invitations.ROUTE_PROPERTY + ")", (String) property));
+			return Optional.of(new Route("(" + Invitations.ROUTE_PROPERTY + ")", (String) property));
 		}
 		return Optional.empty();
 	}

@@ -49,7 +49,6 @@ public final class Inviter {
 	private static final String JAKARTA_RUNTIME = "org.osgi.service.servlet.runtime.HttpServiceRuntime";
 	private static final String JAVAX_RUNTIME = "org.osgi.service.http.runtime.HttpServiceRuntime";
 	private static final String ENDPOINT = "osgi.http.endpoint";
-	private static final int DEFAULT_TIMEOUT_MILLIS = 5000;
 
 	private final Logger logger;
 	private final InvitationBook book;
@@ -67,7 +66,7 @@ public final class Inviter {
 
 	@Activate
 	public Inviter(BundleContext context, PartylineConfiguration config, @Reference InvitationBook book,
-			@Reference(service = Partyline.class) ServiceReference<Partyline> partyline,
+			@Reference(service = Partyline.class) ServiceReference<Partyline> partylineService,
 			@Reference(service = LoggerFactory.class) Logger logger) {
 		this.logger = logger;
 		this.book = book;
@@ -75,7 +74,7 @@ public final class Inviter {
 		// like a cached pool, but idle threads go after two seconds: invitations come in bursts
 		this.senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				named("partyline-invitation"));
-		this.sender = new InvitationSender(context, book, partyline, logger, senders, timeout(config));
+		this.sender = new InvitationSender(context, book, partylineService, logger, senders, timeout(config));
 		for (String runtime : List.of(JAKARTA_RUNTIME, JAVAX_RUNTIME)) {
 			runtimes.put(runtime, tracker(context, runtime));
 		}
@@ -184,7 +183,7 @@ public final class Inviter {
 	/** The configured timeout, or its default when the value was malformed (the switchboard logs that). */
 	private static Duration timeout(PartylineConfiguration config) {
 		int millis = config.inviteTimeoutMillis();
-		return Duration.ofMillis(millis > 0 ? millis : DEFAULT_TIMEOUT_MILLIS);
+		return Duration.ofMillis(millis > 0 ? millis : PartylineConfiguration.DEFAULT_INVITE_TIMEOUT_MILLIS);
 	}
 
 	private static ThreadFactory named(String prefix) {

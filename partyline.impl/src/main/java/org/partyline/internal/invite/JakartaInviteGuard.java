@@ -5,8 +5,6 @@ import java.io.IOException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.partyline.internal.ConnectWitness;
-import org.partyline.internal.Switchboard;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -14,9 +12,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The invite guard on the Jakarta Servlet Whiteboard; {@link JavaxInviteGuard} is its javax twin. */
+/** The {@link InviteGuard} on the Jakarta Servlet Whiteboard. */
 @Component(service = Filter.class, property = {
 		"osgi.http.whiteboard.filter.name=partyline-invite-guard",
 		"osgi.http.whiteboard.filter.regex=" + InviteGuard.ROUTE_REGEX,
@@ -24,33 +23,28 @@ import jakarta.servlet.http.HttpServletResponse;
 		"service.ranking:Integer=" + Integer.MAX_VALUE })
 public final class JakartaInviteGuard implements Filter {
 
+	/**
+	 * The request as the guard sees it (the wrapper has all it needs). Twice on purpose: the javax guard has its own,
+	 * as no shared code may name a servlet type.
+	 */
+	private static final class Guarded extends HttpServletRequestWrapper implements InviteGuard.GuardedRequest {
+		Guarded(ServletRequest request) {
+			super((HttpServletRequest) request);
+		}
+	}
+
 	private final InviteGuard guard;
 
 	@Activate
-	public JakartaInviteGuard(@Reference InvitationBook book, @Reference Switchboard switchboard) {
-		this.guard = new InviteGuard(book.tokens(), switchboard.witness());
+	public JakartaInviteGuard(@Reference InviteGuard guard) {
+		this.guard = guard;
 	}
 
 	@Override
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		HttpServletRequest http = (HttpServletRequest) request;
-		if (http.getAttribute(InviteGuard.ADMITTED_ATTRIBUTE) != null) {
-			chain.doFilter(request, response);
-			return;
-		}
-		Ticket ticket = guard.admit(http.getMethod(), http.getRequestURI(), http.getHeader(InviteTokens.HEADER));
-		if (ticket == null) {
-			((HttpServletResponse) response).sendError(HttpServletResponse.SC_NOT_FOUND);
-			return;
-		}
-		http.setAttribute(InviteGuard.ADMITTED_ATTRIBUTE, Boolean.TRUE);
-		http.setAttribute(InviteGuard.OPERATOR_ATTRIBUTE, ticket.operator);
-		ConnectWitness.Session session = guard.witness(ticket);
-		try {
-			chain.doFilter(request, response);
-		} finally {
-			guard.endWitness(session);
-		}
+		guard.filter(new Guarded(request),
+				() -> ((HttpServletResponse) response).sendError(HttpServletResponse.SC_NOT_FOUND),
+				() -> chain.doFilter(request, response));
 	}
 }

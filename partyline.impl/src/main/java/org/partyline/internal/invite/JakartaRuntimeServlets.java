@@ -15,6 +15,7 @@ final class JakartaRuntimeServlets {
 	private JakartaRuntimeServlets() {
 	}
 
+	// Twice on purpose: the javax reader walks the same fields of DTO types of its own, which no shared code names.
 	static List<DeployedServlet> of(Object runtime, URI endpoint) {
 		RuntimeDTO dto = ((HttpServiceRuntime) runtime).getRuntimeDTO();
 		List<DeployedServlet> servlets = new ArrayList<>();

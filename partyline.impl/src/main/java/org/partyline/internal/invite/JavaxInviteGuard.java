@@ -9,15 +9,14 @@ import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.partyline.internal.ConnectWitness;
-import org.partyline.internal.Switchboard;
 
-/** The invite guard on the javax HTTP Whiteboard; {@link JakartaInviteGuard} is its Jakarta twin. */
+/** The {@link InviteGuard} on the javax HTTP Whiteboard. */
 @Component(service = Filter.class, property = {
 		"osgi.http.whiteboard.filter.name=partyline-invite-guard-javax",
 		"osgi.http.whiteboard.filter.regex=" + InviteGuard.ROUTE_REGEX,
@@ -25,11 +24,21 @@ import org.partyline.internal.Switchboard;
 		"service.ranking:Integer=" + Integer.MAX_VALUE })
 public final class JavaxInviteGuard implements Filter {
 
+	/**
+	 * The request as the guard sees it (the wrapper has all it needs). Twice on purpose: the Jakarta guard has its own,
+	 * as no shared code may name a servlet type.
+	 */
+	private static final class Guarded extends HttpServletRequestWrapper implements InviteGuard.GuardedRequest {
+		Guarded(ServletRequest request) {
+			super((HttpServletRequest) request);
+		}
+	}
+
 	private final InviteGuard guard;
 
 	@Activate
-	public JavaxInviteGuard(@Reference InvitationBook book, @Reference Switchboard switchboard) {
-		this.guard = new InviteGuard(book.tokens(), switchboard.witness());
+	public JavaxInviteGuard(@Reference InviteGuard guard) {
+		this.guard = guard;
 	}
 
 	/** Nothing to set up; written out because Servlet 3.1 and older (imported too) have no default for it. */
@@ -41,24 +50,9 @@ public final class JavaxInviteGuard implements Filter {
 	@Override
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		HttpServletRequest http = (HttpServletRequest) request;
-		if (http.getAttribute(InviteGuard.ADMITTED_ATTRIBUTE) != null) {
-			chain.doFilter(request, response);
-			return;
-		}
-		Ticket ticket = guard.admit(http.getMethod(), http.getRequestURI(), http.getHeader(InviteTokens.HEADER));
-		if (ticket == null) {
-			((HttpServletResponse) response).sendError(HttpServletResponse.SC_NOT_FOUND);
-			return;
-		}
-		http.setAttribute(InviteGuard.ADMITTED_ATTRIBUTE, Boolean.TRUE);
-		http.setAttribute(InviteGuard.OPERATOR_ATTRIBUTE, ticket.operator);
-		ConnectWitness.Session session = guard.witness(ticket);
-		try {
-			chain.doFilter(request, response);
-		} finally {
-			guard.endWitness(session);
-		}
+		guard.filter(new Guarded(request),
+				() -> ((HttpServletResponse) response).sendError(HttpServletResponse.SC_NOT_FOUND),
+				() -> chain.doFilter(request, response));
 	}
 
 	/** Nothing to release; written out because Servlet 3.1 and older have no default for it. */

@@ -1,5 +1,6 @@
 package org.partyline.internal.invite;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -7,25 +8,25 @@ import org.partyline.api.Connection;
 import org.partyline.api.Partyline;
 
 /**
- * One invitation on its way: the one-time token for one route, the operator it admits the servlet to, and the
- * connections the servlet makes while handling it.
+ * One invitation in flight: the one-time token for one route, the servlet bundle's {@code Partyline} it admits the
+ * servlet to, and the connections the servlet makes while handling it.
  */
 final class Ticket {
 
 	final String route;
 	final byte[] token;
 	final long deadlineNanos;
-	final Partyline operator;
+	final Partyline partyline;
 	final List<Connection> connections = new CopyOnWriteArrayList<>();
 
-	Ticket(String route, byte[] token, long deadlineNanos, Partyline operator) {
+	Ticket(String route, byte[] token, long deadlineNanos, Partyline partyline) {
 		this.route = route;
 		this.token = token;
 		this.deadlineNanos = deadlineNanos;
-		this.operator = operator;
+		this.partyline = partyline;
 	}
 
 	String tokenText() {
-		return new String(token, java.nio.charset.StandardCharsets.US_ASCII);
+		return new String(token, StandardCharsets.US_ASCII);
 	}
 }

@@ -10,25 +10,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.partyline.api.Partyline;
 
 /**
- * One-time tokens, one per invite route in flight: 256 bits from {@link SecureRandom}, valid once, until the
- * invitation's deadline, and compared in constant time.
+ * The tickets of the invitations in flight, one per invite route: each with a one-time token of 256 bits from
+ * {@link SecureRandom}, valid once, until the invitation's deadline, and compared in constant time.
  */
-final class InviteTokens {
+final class Tickets {
 
-	/** The request header carrying the token. */
-	static final String HEADER = "Partyline-Invitation";
+	/** The request header carrying the ticket's token. */
+	static final String TOKEN_HEADER = "Partyline-Invitation";
 
 	private static final int TOKEN_BYTES = 32;
 
 	private final SecureRandom random = new SecureRandom();
 	private final ConcurrentHashMap<String, Ticket> byRoute = new ConcurrentHashMap<>();
 
-	/** Issues the ticket for a route (a raw request URI path), replacing any earlier one for it. */
-	Ticket issue(String route, Partyline operator, Duration validity) {
+	/**
+	 * Issues the ticket for a route (a raw request URI path), replacing any earlier one for it.
+	 *
+	 * @param partyline the invited servlet bundle's {@code Partyline}, which the ticket admits the servlet to
+	 */
+	Ticket issue(String route, Partyline partyline, Duration validity) {
 		byte[] bytes = new byte[TOKEN_BYTES];
 		random.nextBytes(bytes);
 		byte[] token = Base64.getUrlEncoder().withoutPadding().encode(bytes);
-		Ticket ticket = new Ticket(route, token, System.nanoTime() + validity.toNanos(), operator);
+		Ticket ticket = new Ticket(route, token, System.nanoTime() + validity.toNanos(), partyline);
 		byRoute.put(route, ticket);
 		return ticket;
 	}
@@ -55,9 +59,5 @@ final class InviteTokens {
 	/** Withdraws a ticket that was not redeemed (the invitation ended). */
 	void withdraw(Ticket ticket) {
 		byRoute.remove(ticket.route, ticket);
-	}
-
-	int outstanding() {
-		return byRoute.size();
 	}
 }

@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Optional;
 
 /**
  * Runs every benchmark in one JMH run, with the GC profiler, and prints the figures with their ratios to the plain
@@ -68,9 +69,8 @@ public final class BenchMain {
 			defaults(given, options, 2, 5, TimeValue.seconds(1), VerboseMode.NORMAL);
 		} else {
 			defaults(given, options, 0, 1, TimeValue.milliseconds(200), VerboseMode.SILENT);
-			if (!given.getParameter("handlers").hasValue()) {
-				options.param("handlers", Integer.toString(SHORT_HANDLER_COUNT));
-			}
+			String handlers = Integer.toString(SHORT_HANDLER_COUNT);
+			unlessGiven(given.getParameter("handlers"), () -> options.param("handlers", handlers));
 		}
 		options.addProfiler(GCProfiler.class).shouldFailOnError(true);
 		if (!given.getResult().hasValue()) {
@@ -115,23 +115,18 @@ public final class BenchMain {
 
 	private static void defaults(CommandLineOptions given, ChainedOptionsBuilder options, int forks, int iterations,
 			TimeValue time, VerboseMode verbosity) {
-		if (!given.getForkCount().hasValue()) {
-			options.forks(forks);
-		}
-		if (!given.getWarmupIterations().hasValue()) {
-			options.warmupIterations(iterations);
-		}
-		if (!given.getWarmupTime().hasValue()) {
-			options.warmupTime(time);
-		}
-		if (!given.getMeasurementIterations().hasValue()) {
-			options.measurementIterations(iterations);
-		}
-		if (!given.getMeasurementTime().hasValue()) {
-			options.measurementTime(time);
-		}
-		if (!given.verbosity().hasValue()) {
-			options.verbosity(verbosity);
+		unlessGiven(given.getForkCount(), () -> options.forks(forks));
+		unlessGiven(given.getWarmupIterations(), () -> options.warmupIterations(iterations));
+		unlessGiven(given.getWarmupTime(), () -> options.warmupTime(time));
+		unlessGiven(given.getMeasurementIterations(), () -> options.measurementIterations(iterations));
+		unlessGiven(given.getMeasurementTime(), () -> options.measurementTime(time));
+		unlessGiven(given.verbosity(), () -> options.verbosity(verbosity));
+	}
+
+	/** The builder's own settings win over its parent's: a default set regardless would override the command line. */
+	private static void unlessGiven(Optional<?> given, Runnable setDefault) {
+		if (!given.hasValue()) {
+			setDefault.run();
 		}
 	}
 

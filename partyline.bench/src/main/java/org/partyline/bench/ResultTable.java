@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.DoubleFunction;
+import java.util.function.IntToDoubleFunction;
 
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -92,30 +93,16 @@ final class ResultTable {
 
 	String targetsTable() {
 		MarkdownTable table = new MarkdownTable("target", ">N", ">measured", ">goal", "verdict");
-		for (int handlers : handlerCounts) {
-			ratioTarget(table, "askAround ÷ loop", handlers, "askAround", "loop", loopGoal(handlers));
-		}
-		for (int handlers : handlerCounts) {
-			ratioTarget(table, "askAround, 10k unrelated ÷ askAround", handlers, "askAroundAmongUnrelated",
-					"askAround", 1.1);
-		}
-		for (int handlers : handlerCounts) {
-			compare(table, "askAround bytes/op − loop bytes/op", handlers, "askAround", "loop",
-					(asked, loop) -> wholeBytes(asked) - wholeBytes(loop), 16, ResultTable::bytes);
-		}
-		for (int handlers : handlerCounts) {
-			compare(table, "askFirst bytes/op (its Optional only)", handlers, "askFirst", "askFirst",
-					(asked, same) -> wholeBytes(asked), 16, ResultTable::bytes);
-		}
-		for (int handlers : handlerCounts) {
-			ratioTarget(table, "askAround all declining ÷ all answering", handlers, "askAroundDeclining", "askAround",
-					2.0);
-		}
+		ratioTarget(table, "askAround ÷ loop", "askAround", "loop", ResultTable::loopGoal);
+		ratioTarget(table, "askAround, 10k unrelated ÷ askAround", "askAroundAmongUnrelated", "askAround", n -> 1.1);
+		compare(table, "askAround bytes/op − loop bytes/op", "askAround", "loop",
+				(asked, loop) -> wholeBytes(asked) - wholeBytes(loop), n -> 16, ResultTable::bytes);
+		compare(table, "askFirst bytes/op (its Optional only)", "askFirst", "askFirst",
+				(asked, same) -> wholeBytes(asked), n -> 16, ResultTable::bytes);
+		ratioTarget(table, "askAround all declining ÷ all answering", "askAroundDeclining", "askAround", n -> 2.0);
 		// new HighAndDry() costs its allocation in any loop: what Partyline adds to it is what it can answer for
-		for (int handlers : handlerCounts) {
-			ratioTarget(table, "askAround declining (new) ÷ loop declining (new)", handlers,
-					"askAroundDecliningFreshly", "loopDecliningFreshly", loopGoal(handlers));
-		}
+		ratioTarget(table, "askAround declining (new) ÷ loop declining (new)", "askAroundDecliningFreshly",
+				"loopDecliningFreshly", ResultTable::loopGoal);
 		// a servlet's registration to its handler's first answer needs Jetty, loopback HTTP and a real invitation:
 		// measured inside the integration test framework, median of 20, printed by every mvn -B verify
 		table.row("invite latency (median)", "–", "see itest", "50 ms", "InviteLatencyTest: 'invite latency' line");
@@ -127,21 +114,25 @@ final class ResultTable {
 		return handlers == 1 ? 2.0 : 1.3;
 	}
 
-	private void ratioTarget(MarkdownTable table, String target, int handlers, String measured, String base,
-			double goal) {
-		compare(table, target, handlers, measured, base, (m, b) -> m.nanos / b.nanos, goal, ResultTable::ratio);
+	private void ratioTarget(MarkdownTable table, String target, String measured, String base,
+			IntToDoubleFunction goal) {
+		compare(table, target, measured, base, (m, b) -> m.nanos / b.nanos, goal, ResultTable::ratio);
 	}
 
-	private void compare(MarkdownTable table, String target, int handlers, String measured, String base,
-			BiFunction<Figure, Figure, Double> value, double goal, DoubleFunction<String> format) {
-		Figure m = figures.get(key(measured, handlers));
-		Figure b = figures.get(key(base, handlers));
-		if (m == null || b == null) {
-			return;
+	/** One row of the target per number of handlers measured, where both figures are there. */
+	private void compare(MarkdownTable table, String target, String measured, String base,
+			BiFunction<Figure, Figure, Double> value, IntToDoubleFunction goal, DoubleFunction<String> format) {
+		for (int handlers : handlerCounts) {
+			Figure m = figures.get(key(measured, handlers));
+			Figure b = figures.get(key(base, handlers));
+			if (m == null || b == null) {
+				continue;
+			}
+			double v = value.apply(m, b);
+			double bar = goal.applyAsDouble(handlers);
+			String verdict = Double.isNaN(v) ? "?" : v <= bar ? "met" : "MISSED";
+			table.row(target, Integer.toString(handlers), format.apply(v), "≤ " + format.apply(bar), verdict);
 		}
-		double v = value.apply(m, b);
-		String verdict = Double.isNaN(v) ? "?" : v <= goal ? "met" : "MISSED";
-		table.row(target, Integer.toString(handlers), format.apply(v), "≤ " + format.apply(goal), verdict);
 	}
 
 	/** JMH's own bookkeeping adds a fraction of a byte per operation. */

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The page skeleton and escaping the demo applications share: every text and link that reaches a page goes through
- * {@link #escape}. Presentation only; how the applications talk to each other is in their servlets.
+ * {@link #escape}. Presentation only; what the applications ask each other for is in {@link Guest}.
  */
 public final class Html {
 

@@ -29,6 +29,7 @@ final class InvitationSender {
 	private final BundleContext context;
 	private final InvitationBook book;
 	private final ServiceReference<Partyline> partylineService;
+	private final ExecutorService executor;
 	private final InviteExchange exchange;
 	private final InvitationLog log;
 	private volatile Duration timeout;
@@ -38,6 +39,7 @@ final class InvitationSender {
 		this.context = context;
 		this.book = book;
 		this.partylineService = partylineService;
+		this.executor = executor;
 		this.exchange = new InviteExchange(executor, timeout);
 		this.log = new InvitationLog(logger);
 		this.timeout = timeout;
@@ -105,7 +107,8 @@ final class InvitationSender {
 			connections.forEach(Connection::close); // the servlet went away while it was being invited
 			return;
 		}
-		log.outcome(outcome);
+		// an exchange cut short by our own stop (its executor refuses the reply) is no fault of the servlet's
+		log.outcome(outcome, executor.isShutdown());
 	}
 
 	/** The servlet bundle's own Partyline, or {@code null} when that bundle is stopping. */

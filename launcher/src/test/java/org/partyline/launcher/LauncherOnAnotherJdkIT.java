@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -22,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The launcher on a current JDK besides the build's own (Temurin 25 on this project's machines; {@code
- * -Dlauncher.otherJava=...} names another): it starts, serves pages that link into each other, and stops cleanly.
- * Skipped, saying so, where that JDK is not installed.
+ * The launcher on a JDK of another feature release than the build's own ({@link AnotherFeatureReleaseJdk}: the one
+ * {@code -Dlauncher.otherJava=...} names, else one installed beside the running JDK): it starts, serves pages that link
+ * into each other, and stops cleanly. Skipped, saying so, where there is no such JDK.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LauncherOnAnotherJdkIT {
@@ -35,8 +36,9 @@ class LauncherOnAnotherJdkIT {
 
 	@Test
 	void startsServesLinkedPagesAndStopsCleanlyOnAnotherJdk() throws Exception {
-		String java = System.getProperty("launcher.otherJava", "");
-		assumeTrue(Files.isExecutable(Path.of(java)), "no other JDK at '" + java + "' (-Dlauncher.otherJava)");
+		Optional<Path> otherJava = AnotherFeatureReleaseJdk.java();
+		assumeTrue(otherJava.isPresent(), AnotherFeatureReleaseJdk.searched());
+		String java = otherJava.get().toString();
 		Path workDir = Files.createTempDirectory("partyline-launcher-jdk-");
 		long started = System.nanoTime();
 		try (LauncherProcess launcher = LauncherProcess.start(java, Path.of(System.getProperty("partyline.jar")),

@@ -70,7 +70,8 @@ class RestartUnderLoadTest extends ParticipantTest {
 				.ignoreException(NoSuchServiceName.class)
 				.until(() -> afterRestart.askAround("relay", 2), List.of(List.of(2))::equals);
 		Web web = new Web(context, serviceAfterRestart(Invitations.class));
-		assertEquals(Invitation.JOINED, web.ended("partyline.tb.shop").outcome());
+		Invitation shop = web.ended("partyline.tb.shop");
+		assertEquals(Invitation.JOINED, shop.outcome(), shop.reason());
 		assertEquals(List.of("/shop/x"), afterRestart.askAround("url", "shop.x"));
 	}
 

@@ -6,35 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.SynchronousBundleListener;
-import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.partyline.api.Handler;
 import org.partyline.api.Invitations;
 import org.partyline.api.NoSuchServiceName;
-import org.partyline.api.Partyline;
+import org.partyline.itest.support.Askers;
 import org.partyline.itest.support.ChurnBundles;
 import org.partyline.itest.support.ChurnBundles.Kind;
+import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 
 /**
@@ -42,19 +32,13 @@ import org.partyline.itest.support.Participants;
  * when invited, both) are installed, started, stopped, updated and uninstalled in a seeded random order. Every
  * answer comes from a bundle active during its ask, and afterwards nothing of a gone bundle is left.
  */
-class ChurnTest {
+class ChurnTest extends ParticipantTest {
 
 	private static final long SEED = 42L;
 	private static final int BUNDLES = 50;
 	private static final int ASKERS = 4;
 	private static final long CHURN_MILLIS = 8_000;
 	private static final String PREFIX = "churn.";
-
-	@InjectBundleContext
-	BundleContext context;
-
-	@InjectService
-	Partyline neutral;
 
 	@InjectService
 	Invitations invitations;
@@ -70,37 +54,17 @@ class ChurnTest {
 		context.addBundleListener(lifecycle);
 		Bundle[] slots = new Bundle[BUNDLES];
 		Random random = new Random(SEED);
-		AtomicBoolean running = new AtomicBoolean(true);
-		AtomicLong asks = new AtomicLong();
-		AtomicLong answers = new AtomicLong();
-		Queue<String> violations = new ConcurrentLinkedQueue<>();
-		ExecutorService askers = Executors.newFixedThreadPool(ASKERS);
-		List<Future<?>> loops = new ArrayList<>();
 		int operations = 0;
-		long churnStarted = System.nanoTime();
-		try {
-			for (int t = 0; t < ASKERS; t++) {
-				loops.add(askers.submit(() -> ask(running, asks, answers, violations)));
-			}
+		try (Askers askers = Askers.start(ASKERS, () -> this::askChurnSeeingOnlyActiveBundles)) {
 			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHURN_MILLIS);
-			while (System.nanoTime() < deadline && violations.isEmpty()) {
+			while (System.nanoTime() < deadline && !askers.failed()) {
 				int slot = random.nextInt(BUNDLES);
 				slots[slot] = change(slots[slot], slot, random, operations);
 				operations++;
 			}
-		} finally {
-			running.set(false);
-			askers.shutdown();
+			System.out.printf("churn: %d lifecycle operations on %d bundles%n", operations, BUNDLES);
+			askers.stop("asking while churning");
 		}
-		assertTrue(askers.awaitTermination(10, TimeUnit.SECONDS), "an asking thread hung");
-		for (Future<?> loop : loops) {
-			loop.get();
-		}
-		double seconds = (System.nanoTime() - churnStarted) / 1e9;
-		System.out.printf("churn: %d lifecycle operations on %d bundles, %d asks (%.0f per second), %d answers"
-				+ " in %.1f s with %d asking threads%n", operations, BUNDLES, asks.get(), asks.get() / seconds,
-				answers.get(), seconds, ASKERS);
-		assertTrue(violations.isEmpty(), "violations: " + violations);
 
 		assertStoppedBundlesLeaveNothing(slots);
 		for (Bundle bundle : slots) {
@@ -146,29 +110,23 @@ class ChurnTest {
 		return bundle;
 	}
 
-	private void ask(AtomicBoolean running, AtomicLong asks, AtomicLong answers, Queue<String> violations) {
-		while (running.get()) {
-			long started = System.nanoTime();
-			List<Object> answered;
-			try {
-				answered = neutral.askAround("churn", null);
-			} catch (NoSuchServiceName noneRightNow) {
-				asks.incrementAndGet();
-				continue;
-			} catch (RuntimeException e) {
-				violations.add("undocumented exception: " + e);
-				return;
-			}
-			asks.incrementAndGet();
-			answers.addAndGet(answered.size());
-			for (Object answer : answered) {
-				String bundle = String.valueOf(answer);
-				boolean activeNow = active.getOrDefault(bundle, false);
-				if (!activeNow && stoppedAt.getOrDefault(bundle, Long.MIN_VALUE) < started) {
-					violations.add(bundle + " answered but was not active during the ask");
-				}
+	/** One ask: no churn bundle active meanwhile is fine; any other exception, or a stopped bundle answering, not. */
+	private int askChurnSeeingOnlyActiveBundles() {
+		long started = System.nanoTime();
+		List<Object> answered;
+		try {
+			answered = neutral.askAround("churn", null);
+		} catch (NoSuchServiceName noneRightNow) {
+			return 0;
+		}
+		for (Object answer : answered) {
+			String bundle = String.valueOf(answer);
+			boolean activeNow = active.getOrDefault(bundle, false);
+			if (!activeNow && stoppedAt.getOrDefault(bundle, Long.MIN_VALUE) < started) {
+				throw new AssertionError(bundle + " answered but was not active during the ask");
 			}
 		}
+		return answered.size();
 	}
 
 	private void track(BundleEvent event) {
@@ -220,13 +178,6 @@ class ChurnTest {
 		// the index too: a handler whose UNREGISTERING event got lost would keep the name known
 		assertThrows(NoSuchServiceName.class, () -> neutral.askAround("churn", null),
 				"a gone bundle's handler is still indexed");
-	}
-
-	private Bundle implBundle() {
-		return Arrays.stream(context.getBundles())
-				.filter(b -> "partyline.impl".equals(b.getSymbolicName()))
-				.findFirst()
-				.orElseThrow();
 	}
 
 	private static long partylineThreads() {

@@ -1,6 +1,5 @@
 package org.partyline.itest;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogReaderService;
@@ -23,25 +19,9 @@ import org.partyline.api.Partyline;
 import org.partyline.itest.support.LogCapture;
 import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
-import org.partyline.itest.support.PartylineConfig;
 
 /** A handler's unexpected exception propagates naming the service and the bundle, or is isolated when configured. */
 class FailureTest extends ParticipantTest {
-
-	@InjectService
-	ConfigurationAdmin configurationAdmin;
-
-	PartylineConfig config;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		config = new PartylineConfig(configurationAdmin);
-	}
-
-	@AfterEach
-	void tearDown() throws Exception {
-		config.close();
-	}
 
 	@Test
 	void aFailingHandlerPropagatesAsHandlerFailedNamingTheServiceAndTheBundle() {
@@ -71,8 +51,8 @@ class FailureTest extends ParticipantTest {
 		bob.connect("ping", payload -> "pong");
 
 		try (LogCapture log = new LogCapture(logReader)) {
-			config.set("isolateFailures", true);
-			await().atMost(Participants.PATIENCE).until(() -> neutral.askAround("ping", null).equals(List.of("pong")));
+			configure("isolateFailures", true);
+			assertEquals(List.of("pong"), neutral.askAround("ping", null));
 
 			LogEntry warning = log.await(e -> e.getLogLevel() == LogLevel.WARN
 					&& e.getMessage().contains("partyline.tb.alice"));

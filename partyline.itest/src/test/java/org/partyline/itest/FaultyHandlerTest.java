@@ -1,6 +1,5 @@
 package org.partyline.itest;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,13 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osgi.framework.Bundle;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.test.common.annotation.InjectService;
 import org.partyline.api.Connection;
 import org.partyline.api.HandlerFailed;
 import org.partyline.api.NoSuchServiceName;
@@ -26,7 +22,6 @@ import org.partyline.api.Partyline;
 import org.partyline.api.RecursionTooDeep;
 import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
-import org.partyline.itest.support.PartylineConfig;
 
 /**
  * Handlers are foreign code: each faulty one is handled as documented under both failure policies, and the others
@@ -34,39 +29,21 @@ import org.partyline.itest.support.PartylineConfig;
  */
 class FaultyHandlerTest extends ParticipantTest {
 
-	@InjectService
-	ConfigurationAdmin configurationAdmin;
-
-	PartylineConfig config;
 	Partyline alice;
 	Partyline bob;
 
 	@BeforeEach
 	void setUp() throws Exception {
-		config = new PartylineConfig(configurationAdmin);
 		alice = participants.join("alice");
 		bob = participants.join("bob");
 		bob.connect("probe", payload -> "bob answers");
 	}
 
-	@AfterEach
-	void tearDown() throws Exception {
-		config.close();
-	}
-
+	/** Sets the failure policy and connects a failing probe handler beside bob's, which answers. */
 	private void policy(boolean isolate) throws Exception {
-		config.set("isolateFailures", isolate);
+		configure("isolateFailures", isolate);
 		alice.connect("probe", payload -> {
 			throw new IllegalStateException("policy probe");
-		});
-		// the policy is applied once a failing probe handler is isolated (or propagates)
-		await().atMost(Participants.PATIENCE).until(() -> {
-			try {
-				neutral.askAround("probe", null);
-				return isolate;
-			} catch (HandlerFailed failed) {
-				return !isolate;
-			}
 		});
 	}
 

@@ -32,6 +32,7 @@ import org.partyline.itest.support.LogCapture;
 import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 import org.partyline.itest.support.ScriptedServlet;
+import org.partyline.itest.support.ShellCommands;
 import org.partyline.itest.support.Web;
 
 /**
@@ -56,11 +57,15 @@ class HandlerRegistrationTest extends ParticipantTest {
 	}
 
 	@Test
-	void aHandlerWithoutAServiceNameIsIgnored() {
+	void aHandlerWithoutAServiceNameIsIgnored() throws Exception {
 		register(payload -> "nameless");
 		register(payload -> "named", PartylineConstants.SERVICE_NAME, "named");
 
+		String index = new ShellCommands(context).call("services");
+
 		assertEquals(List.of("named"), neutral.askAround("named", null));
+		assertEquals(1, index.lines().filter(line -> line.contains("partyline.tb.alice")).count(),
+				"alice's handlers in the index, under whatever name:\n" + index);
 	}
 
 	@Test

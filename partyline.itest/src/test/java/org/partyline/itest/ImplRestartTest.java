@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -60,17 +59,11 @@ class ImplRestartTest extends ParticipantTest {
 		impl.start();
 
 		// the Partyline injected before the restart is invalid now: get the new one
-		Partyline afterRestart = Participants.partylineOf(context.getBundle());
-		Web restarted = new Web(context, Participants.service(context, Invitations.class));
-		assertEquals(Invitation.JOINED, restarted.ended("partyline.tb.shop").outcome());
+		Partyline afterRestart = serviceAfterRestart(Partyline.class);
+		Web restarted = new Web(context, serviceAfterRestart(Invitations.class));
+		Invitation again = restarted.ended("partyline.tb.shop");
+		assertEquals(Invitation.JOINED, again.outcome(), again.reason());
 		assertEquals(List.of(2), afterRestart.askAround("shop.invitations", null));
 		assertEquals(List.of("/shop/cart"), afterRestart.askAround("url", "shop.cart"));
-	}
-
-	private Bundle implBundle() {
-		return Arrays.stream(context.getBundles())
-				.filter(b -> "partyline.impl".equals(b.getSymbolicName()))
-				.findFirst()
-				.orElseThrow();
 	}
 }

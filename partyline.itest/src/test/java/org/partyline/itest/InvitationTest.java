@@ -152,7 +152,7 @@ class InvitationTest extends ParticipantTest {
 
 		servlet.unregister();
 
-		await().atMost(Participants.PATIENCE).until(() -> invitations.ofServlet(id).isEmpty());
+		web.forgotten(id);
 		assertThrows(NoSuchServiceName.class, () -> neutral.askAround("echo", null));
 	}
 
@@ -176,13 +176,11 @@ class InvitationTest extends ParticipantTest {
 		long firstServlet = web.ended("partyline.tb.shop").servletServiceId();
 
 		shop.stop();
-		await().atMost(Participants.PATIENCE).until(() -> invitations.ofServlet(firstServlet).isEmpty());
+		web.forgotten(firstServlet);
 		assertThrows(NoSuchServiceName.class, () -> neutral.askAround("url", "shop.home"));
 
 		shop.start();
-		await().atMost(Participants.PATIENCE).until(() -> web.ofBundle("partyline.tb.shop")
-				.filter(i -> Invitation.JOINED.equals(i.outcome()) && i.servletServiceId() != firstServlet)
-				.isPresent());
+		web.joinedAgain("partyline.tb.shop", firstServlet);
 		assertEquals(List.of("/shop/home"), neutral.askAround("url", "shop.home"));
 	}
 
@@ -195,9 +193,7 @@ class InvitationTest extends ParticipantTest {
 			blog.update(content);
 		}
 
-		await().atMost(Participants.PATIENCE).until(() -> web.ofBundle("partyline.tb.blog")
-				.filter(i -> Invitation.JOINED.equals(i.outcome()) && i.servletServiceId() != before)
-				.isPresent());
+		web.joinedAgain("partyline.tb.blog", before);
 		assertEquals(List.of("/blog/post"), neutral.askAround("url", "blog.post"));
 	}
 
@@ -208,7 +204,7 @@ class InvitationTest extends ParticipantTest {
 
 		blog.uninstall();
 
-		await().atMost(Participants.PATIENCE).until(() -> invitations.ofServlet(servlet).isEmpty());
+		web.forgotten(servlet);
 		assertThrows(NoSuchServiceName.class, () -> neutral.askAround("blog.invitations", null));
 		assertFalse(web.ofBundle("partyline.tb.blog").isPresent());
 	}

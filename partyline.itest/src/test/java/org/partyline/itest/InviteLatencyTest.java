@@ -2,7 +2,6 @@ package org.partyline.itest;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +21,10 @@ import org.partyline.itest.support.Web;
 
 import jakarta.servlet.Servlet;
 
-/** From a servlet's registration to its handler answering: measured 20 times, median reported. */
+/**
+ * From a servlet's registration to its handler answering: measured 20 times, the median printed. Not asserted: on a
+ * loaded machine any bound is either loose enough to say nothing or tight enough to fail for the machine.
+ */
 class InviteLatencyTest extends ParticipantTest {
 
 	private static final int RUNS = 20;
@@ -31,7 +33,7 @@ class InviteLatencyTest extends ParticipantTest {
 	Invitations invitations;
 
 	@Test
-	void aRegisteredServletAnswersWithinASecond() {
+	void aServletRegisteredTwentyTimesJoinsAndLeavesEachTime() {
 		Bundle alice = participants.install("alice");
 		Web web = new Web(context, invitations);
 		List<Long> micros = new ArrayList<>();
@@ -50,7 +52,6 @@ class InviteLatencyTest extends ParticipantTest {
 		System.out.printf("invite latency (servlet registered -> its handler answers): median %.1f ms, min %.1f ms,"
 				+ " max %.1f ms over %d runs%n", median / 1000.0, micros.get(0) / 1000.0, micros.get(RUNS - 1) / 1000.0,
 				RUNS);
-		assertTrue(median < 1_000_000, "median " + median + " µs");
 		assertThrows(NoSuchServiceName.class, () -> neutral.askAround("latency", null));
 	}
 

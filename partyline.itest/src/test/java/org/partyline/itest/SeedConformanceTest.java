@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.partyline.api.Handler;
 import org.partyline.api.HighAndDry;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Partyline;
@@ -19,7 +20,7 @@ import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
 
 /**
- * The behaviour of wsgi_party's test suite and documentation (CONFORMANCE.md), row by row, in OSGi terms. The test
+ * The behaviour of wsgi_party's test suite and documentation (docs/CONFORMANCE.md), row by row, in OSGi terms. The test
  * bundle's own Partyline is a neutral caller: it owns no handlers.
  */
 class SeedConformanceTest extends ParticipantTest {
@@ -62,12 +63,7 @@ class SeedConformanceTest extends ParticipantTest {
 
 	@Test
 	void aSecondHandlerOfANameJoinsItAndBothAreCalled() {
-		Partyline alice = participants.join("alice");
-		Partyline bob = participants.join("bob");
-		alice.connect("ping", payload -> "alice");
-		bob.connect("ping", payload -> "bob");
-
-		assertEquals(List.of("alice", "bob"), neutral.askAround("ping", null));
+		assertEquals(List.of("alice", "bob"), pingAnsweredBy(payload -> "alice", payload -> "bob"));
 	}
 
 	@Test
@@ -83,26 +79,16 @@ class SeedConformanceTest extends ParticipantTest {
 
 	@Test
 	void aDecliningHandlerIsSkippedAndTheOthersStillAnswer() {
-		Partyline alice = participants.join("alice");
-		Partyline bob = participants.join("bob");
-		alice.connect("ping", payload -> {
+		assertEquals(List.of("pong"), pingAnsweredBy(payload -> {
 			throw new HighAndDry();
-		});
-		bob.connect("ping", payload -> "pong");
-
-		assertEquals(List.of("pong"), neutral.askAround("ping", null));
+		}, payload -> "pong"));
 	}
 
 	@Test
 	void theSharedDeclineIsSkippedLikeAnyOtherAndCannotBeAltered() {
-		Partyline alice = participants.join("alice");
-		Partyline bob = participants.join("bob");
-		alice.connect("ping", payload -> {
+		assertEquals(List.of("pong"), pingAnsweredBy(payload -> {
 			throw HighAndDry.decline();
-		});
-		bob.connect("ping", payload -> "pong");
-
-		assertEquals(List.of("pong"), neutral.askAround("ping", null));
+		}, payload -> "pong"));
 		assertThrows(IllegalStateException.class, () -> HighAndDry.decline().initCause(new RuntimeException()));
 		HighAndDry.decline().addSuppressed(new RuntimeException());
 		assertEquals(0, HighAndDry.decline().getSuppressed().length);
@@ -172,7 +158,7 @@ class SeedConformanceTest extends ParticipantTest {
 	void theSameHandlerConnectedTwiceIsCalledTwice() {
 		Partyline alice = participants.join("alice");
 		List<Object> calls = new ArrayList<>();
-		org.partyline.api.Handler handler = payload -> {
+		Handler handler = payload -> {
 			calls.add(payload);
 			return "pong";
 		};
@@ -207,5 +193,12 @@ class SeedConformanceTest extends ParticipantTest {
 		assertEquals(List.of("alice"), neutral.askAround("snapshot", null));
 		assertTrue(connectedMeanwhile.await(0, TimeUnit.SECONDS));
 		assertEquals(2, neutral.askAround("snapshot", null).size(), "the late handler answers from the next ask on");
+	}
+
+	/** Alice and bob each connect a handler of "ping"; what a neutral caller gets when it asks. */
+	private List<Object> pingAnsweredBy(Handler alices, Handler bobs) {
+		participants.join("alice").connect("ping", alices);
+		participants.join("bob").connect("ping", bobs);
+		return neutral.askAround("ping", null);
 	}
 }

@@ -3,37 +3,27 @@ package org.partyline.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.ServiceReference;
 import org.osgi.test.common.annotation.InjectService;
 import org.partyline.api.HighAndDry;
 import org.partyline.api.Invitations;
 import org.partyline.api.Partyline;
 import org.partyline.itest.support.ParticipantTest;
+import org.partyline.itest.support.ShellCommands;
 import org.partyline.itest.support.Web;
 
-/**
- * The Gogo commands, called the way Gogo calls them: found by their osgi.command properties, invoked by name.
- */
+/** The Gogo commands, called the way Gogo calls them ({@link ShellCommands}). */
 class ShellCommandsTest extends ParticipantTest {
 
 	@InjectService
 	Invitations invitations;
 
-	ServiceReference<?> commandsReference;
-	@BeforeEach
-	void setUp() throws Exception {
-		commandsReference = context.getServiceReferences((String) null, "(osgi.command.scope=partyline)")[0];
-	}
-
 	@Test
 	void theCommandsAreRegisteredForGogo() {
-		Object functions = commandsReference.getProperty("osgi.command.function");
+		Object functions = new ShellCommands(context).reference().getProperty("osgi.command.function");
 		assertEquals(List.of("participants", "services", "ask"), Arrays.asList((String[]) functions));
 	}
 
@@ -84,15 +74,7 @@ class ShellCommandsTest extends ParticipantTest {
 	}
 
 	private String call(String function, String... arguments) throws Exception {
-		Object commands = context.getService(commandsReference);
-		try {
-			Class<?>[] types = new Class<?>[arguments.length];
-			Arrays.fill(types, String.class);
-			Method method = commands.getClass().getMethod(function, types);
-			return (String) method.invoke(commands, (Object[]) arguments);
-		} finally {
-			context.ungetService(commandsReference);
-		}
+		return new ShellCommands(context).call(function, arguments);
 	}
 
 	private static String line(String output, String containing) {

@@ -42,9 +42,13 @@ public final class Participants {
 
 	/** Waits for a service of that type and gets it through that context (released when its bundle stops). */
 	public static <T> T service(BundleContext context, Class<T> type) {
-		ServiceReference<T> reference = await(type.getSimpleName() + " service").atMost(PATIENCE)
+		return context.getService(reference(context, type));
+	}
+
+	/** Waits for a service of that type and returns its reference. */
+	public static <T> ServiceReference<T> reference(BundleContext context, Class<T> type) {
+		return await(type.getSimpleName() + " service").atMost(PATIENCE)
 				.until(() -> context.getServiceReference(type), r -> r != null);
-		return context.getService(reference);
 	}
 
 	/** Installs, starts and returns the Partyline of the named embedded participant. */

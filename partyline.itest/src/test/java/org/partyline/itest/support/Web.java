@@ -98,6 +98,24 @@ public final class Web {
 				.get();
 	}
 
+	/**
+	 * Waits until the servlet of that bundle has joined again as a new registration, not the one of
+	 * {@code previousServletId}, and returns its invitation.
+	 */
+	public Invitation joinedAgain(String bundleSymbolicName, long previousServletId) {
+		return await("a new servlet of " + bundleSymbolicName + " joined").atMost(Participants.PATIENCE)
+				.until(() -> ofBundle(bundleSymbolicName).filter(
+						i -> Invitation.JOINED.equals(i.outcome()) && i.servletServiceId() != previousServletId),
+						Optional::isPresent)
+				.get();
+	}
+
+	/** Waits until the partyline has forgotten the servlet of that service id (unregistered, its bundle gone). */
+	public void forgotten(long servletServiceId) {
+		await("servlet " + servletServiceId + " forgotten").atMost(Participants.PATIENCE)
+				.until(() -> invitations.ofServlet(servletServiceId).isEmpty());
+	}
+
 	public Optional<Invitation> ofBundle(String bundleSymbolicName) {
 		List<Invitation> all = invitations.list();
 		return all.stream().filter(i -> i.bundleSymbolicName().equals(bundleSymbolicName)).reduce((a, b) -> b);

@@ -59,7 +59,7 @@ public final class BundlePartyline implements Partyline {
 
 	@Override
 	public <T> List<T> askAround(String serviceName, Object payload, Class<T> answerType) {
-		return active().askAround(callerId, serviceName, payload, answerType(answerType));
+		return unlessStoppedMeanwhile(active().askAround(callerId, serviceName, payload, answerType(answerType)));
 	}
 
 	@Override
@@ -69,7 +69,7 @@ public final class BundlePartyline implements Partyline {
 
 	@Override
 	public <T> Optional<T> askFirst(String serviceName, Object payload, Class<T> answerType) {
-		return active().askFirst(callerId, serviceName, payload, answerType(answerType));
+		return unlessStoppedMeanwhile(active().askFirst(callerId, serviceName, payload, answerType(answerType)));
 	}
 
 	@Override
@@ -120,6 +120,15 @@ public final class BundlePartyline implements Partyline {
 					+ " Get the Partyline service again.");
 		}
 		return switchboard;
+	}
+
+	/**
+	 * An ask that overlapped the implementation's stop may have passed over handlers already released, so its answer
+	 * may lack some: it fails as every ask after the stop does. This instance stops before the index closes.
+	 */
+	private <A> A unlessStoppedMeanwhile(A answer) {
+		active();
+		return answer;
 	}
 
 	private static <T> Class<T> answerType(Class<T> answerType) {

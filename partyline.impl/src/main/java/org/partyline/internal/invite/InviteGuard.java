@@ -27,6 +27,9 @@ public final class InviteGuard {
 
 	static final String ALL_CONTEXTS = "(osgi.http.whiteboard.context.name=*)";
 
+	/** The Jakarta filter's name; the javax filter's name begins with it. */
+	static final String FILTER_NAME = "partyline-invite-guard";
+
 	/** Filters of both flavours may see one request; the second lets through what the first admitted. */
 	private static final String ADMITTED_ATTRIBUTE = InviteGuard.class.getName() + ".admitted";
 
@@ -54,6 +57,11 @@ public final class InviteGuard {
 	 */
 	interface Step<X extends Exception> {
 		void run() throws IOException, X;
+	}
+
+	/** Whether a filter the runtime reports deployed is one of the guards, by its name. */
+	static boolean isGuard(String filterName) {
+		return filterName != null && filterName.startsWith(FILTER_NAME);
 	}
 
 	private final Tickets tickets;

@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** The {@link InviteGuard} on the Jakarta Servlet Whiteboard. */
 @Component(service = Filter.class, property = {
-		"osgi.http.whiteboard.filter.name=partyline-invite-guard",
+		"osgi.http.whiteboard.filter.name=" + InviteGuard.FILTER_NAME,
 		"osgi.http.whiteboard.filter.regex=" + InviteGuard.ROUTE_REGEX,
 		"osgi.http.whiteboard.context.select=" + InviteGuard.ALL_CONTEXTS,
 		"service.ranking:Integer=" + Integer.MAX_VALUE })

@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** The {@link InviteGuard} on the javax HTTP Whiteboard. */
 @Component(service = Filter.class, property = {
-		"osgi.http.whiteboard.filter.name=partyline-invite-guard-javax",
+		"osgi.http.whiteboard.filter.name=" + InviteGuard.FILTER_NAME + "-javax",
 		"osgi.http.whiteboard.filter.regex=" + InviteGuard.ROUTE_REGEX,
 		"osgi.http.whiteboard.context.select=" + InviteGuard.ALL_CONTEXTS,
 		"service.ranking:Integer=" + Integer.MAX_VALUE })

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.osgi.service.http.runtime.HttpServiceRuntime;
+import org.osgi.service.http.runtime.dto.FilterDTO;
 import org.osgi.service.http.runtime.dto.RuntimeDTO;
 import org.osgi.service.http.runtime.dto.ServletContextDTO;
 import org.osgi.service.http.runtime.dto.ServletDTO;
@@ -20,11 +21,23 @@ final class JavaxRuntimeServlets {
 		RuntimeDTO dto = ((HttpServiceRuntime) runtime).getRuntimeDTO();
 		List<DeployedServlet> servlets = new ArrayList<>();
 		for (ServletContextDTO context : dto.servletContextDTOs) {
+			if (!guarded(context)) {
+				continue; // an invitation would reach the servlet unguarded: sent once the guard's deployment is seen
+			}
 			for (ServletDTO servlet : context.servletDTOs) {
 				servlets.add(DeployedServlet.of(servlet.serviceId, servlet.name, servlet.patterns, context.name,
 						context.contextPath, endpoint));
 			}
 		}
 		return servlets;
+	}
+
+	private static boolean guarded(ServletContextDTO context) {
+		for (FilterDTO filter : context.filterDTOs) {
+			if (InviteGuard.isGuard(filter.name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 }

@@ -25,8 +25,11 @@ final class AnotherFeatureReleaseJdk {
 		if (!named.isEmpty()) {
 			return Optional.of(Path.of(named)).filter(Files::isExecutable);
 		}
-		Path installation = Path.of(System.getProperty("java.home")).toRealPath();
-		int running = Runtime.version().feature();
+		return besides(Path.of(System.getProperty("java.home")).toRealPath(), Runtime.version().feature());
+	}
+
+	/** The java of the newest JDK beside {@code installation} whose feature release is not {@code running}. */
+	static Optional<Path> besides(Path installation, int running) throws IOException {
 		try (Stream<Path> siblings = Files.list(installation.getParent())) {
 			return siblings.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")))
 					.filter(jdk -> featureRelease(jdk).filter(feature -> feature != running).isPresent())

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.test.common.annotation.InjectService;
@@ -47,7 +48,8 @@ class ImplRestartTest extends ParticipantTest {
 		assertEquals(1, participants.handlers("number").size(), "declarative services handlers were never withdrawn");
 	}
 
-	@Test
+	/** Repeated: each restart races the inviter's activation against the guard filters' deployment. */
+	@RepeatedTest(5)
 	void startingTheImplementationAgainInvitesEveryDeployedServletAgain(@InjectService Invitations invitations)
 			throws Exception {
 		Web web = new Web(context, invitations);

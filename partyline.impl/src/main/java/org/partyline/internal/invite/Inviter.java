@@ -8,14 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.BundleContext;
@@ -38,7 +39,8 @@ import org.partyline.internal.PartylineConfiguration;
  * one; forgets those that went.
  * <p>
  * The runtimes are watched through their {@code service.changecount}: every change (in the framework's event thread)
- * only queues a rescan on our own thread, where the DTOs are read and diffed against what we know. Invitations are
+ * only queues a rescan on our own thread, where the DTOs are read and diffed against what we know; changes arriving
+ * while a rescan is queued are covered by it, and a change the runtime announces during our own read is ignored. Invitations are
  * sent asynchronously from there. Both runtime flavours are watched (Jakarta and javax); a servlet reported by both
  * is invited once.
  */
@@ -52,14 +54,30 @@ public final class Inviter {
 
 	private final Logger logger;
 	private final InvitationBook book;
-	private final ExecutorService scanner;
+	/** A burst of changes costs one scan, this long after its last change (see SettledScans). */
+	private static final Duration QUIET = Duration.ofMillis(5);
+	/** Or this long after its first, at the latest: about ten scans a second at most, whatever a runtime announces. */
+	private static final Duration LONGEST_WAIT = Duration.ofMillis(100);
+
+	private final ScheduledExecutorService scanner;
 	private final ExecutorService senders;
 	private final InvitationSender sender;
 	/** A tracker per runtime flavour, by the runtime's interface name. */
 	private final Map<String, ServiceTracker<Object, Object>> runtimes = new LinkedHashMap<>();
+	/**
+	 * The runtimes being tracked, by flavour, kept by the trackers' callbacks themselves: a tracker records a service
+	 * only after its adding callback returned, so a scan queued there could miss the runtime that queued it.
+	 */
+	private final Map<String, Map<ServiceReference<Object>, Object>> tracked = new LinkedHashMap<>();
 	/** Flavours whose runtime is there but whose API our bundle is not wired to; warned about once. Scanner only. */
 	private final Set<String> unreadable = new HashSet<>();
-	private final AtomicBoolean rescanQueued = new AtomicBoolean();
+	private final SettledScans scans;
+	/**
+	 * The scanner thread while it reads a runtime's DTO, else null. A runtime may count that read as a change: Pax Web
+	 * raises its {@code service.changecount} on every read, in the reading thread. Rescanning on that would read again,
+	 * for ever; so a change announced in our own read is none.
+	 */
+	private volatile Thread reading;
 	private volatile boolean stopped;
 	/** The servlets known from the last scan; touched only on the scanner thread. */
 	private final Map<Long, DeployedServlet> known = new HashMap<>();
@@ -70,7 +88,8 @@ public final class Inviter {
 			@Reference(service = LoggerFactory.class) Logger logger) {
 		this.logger = logger;
 		this.book = book;
-		this.scanner = Executors.newSingleThreadExecutor(named("partyline-inviter"));
+		this.scanner = Executors.newSingleThreadScheduledExecutor(named("partyline-inviter"));
+		this.scans = new SettledScans(scanner, this::scan, QUIET, LONGEST_WAIT);
 		// like a cached pool, but idle threads go after two seconds: invitations come in bursts
 		this.senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				named("partyline-invitation"));
@@ -96,39 +115,38 @@ public final class Inviter {
 	}
 
 	private ServiceTracker<Object, Object> tracker(BundleContext context, String runtimeClass) {
+		Map<ServiceReference<Object>, Object> ofThisFlavour = new ConcurrentHashMap<>();
+		tracked.put(runtimeClass, ofThisFlavour);
 		return new ServiceTracker<>(context, runtimeClass, null) {
 			@Override
 			public Object addingService(ServiceReference<Object> reference) {
 				Object runtime = super.addingService(reference);
-				rescan();
+				if (runtime != null) {
+					ofThisFlavour.put(reference, runtime);
+					rescan();
+				}
 				return runtime;
 			}
 
 			@Override
 			public void modifiedService(ServiceReference<Object> reference, Object runtime) {
-				rescan(); // service.changecount moved: something was deployed or withdrawn
+				if (Thread.currentThread() != reading) {
+					rescan(); // service.changecount moved: something was deployed or withdrawn
+				}
 			}
 
 			@Override
 			public void removedService(ServiceReference<Object> reference, Object runtime) {
+				ofThisFlavour.remove(reference);
 				super.removedService(reference, runtime);
 				rescan();
 			}
 		};
 	}
 
-	/** Queues one scan; changes arriving while one is queued are covered by it. */
+	/** Queues one scan, which changes arriving until it starts are covered by. */
 	private void rescan() {
-		if (rescanQueued.compareAndSet(false, true)) {
-			try {
-				scanner.execute(() -> {
-					rescanQueued.set(false);
-					scan();
-				});
-			} catch (RejectedExecutionException stopping) {
-				rescanQueued.set(false);
-			}
-		}
+		scans.changed();
 	}
 
 	private void scan() {
@@ -155,8 +173,9 @@ public final class Inviter {
 
 	private Map<Long, DeployedServlet> deployed() {
 		Map<Long, DeployedServlet> deployed = new LinkedHashMap<>();
-		runtimes.forEach((runtimeClass, tracker) -> tracker.getTracked().forEach((reference, runtime) -> {
+		tracked.forEach((runtimeClass, ofThisFlavour) -> ofThisFlavour.forEach((reference, runtime) -> {
 			URI endpoint = Endpoints.reachable(reference.getProperty(ENDPOINT));
+			reading = Thread.currentThread();
 			try {
 				for (DeployedServlet servlet : servletsOf(runtimeClass, runtime, endpoint)) {
 					deployed.putIfAbsent(servlet.serviceId(), servlet);
@@ -169,6 +188,8 @@ public final class Inviter {
 							+ " before that API was installed); its servlets are not invited until partyline.impl is"
 							+ " refreshed", runtimeClass, notWired);
 				}
+			} finally {
+				reading = null;
 			}
 		}));
 		return deployed;

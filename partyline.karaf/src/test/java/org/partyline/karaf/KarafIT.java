@@ -94,8 +94,10 @@ class KarafIT {
 	@Test
 	@Order(1)
 	void theBlogShowsTheNoticesOfAnotherBundleWithTheRankingTenNoticeFirst() {
-		await("both notices on /blog/").atMost(WAIT).pollInterval(Duration.ofMillis(100))
-				.until(() -> blog().contains(FIRST_NOTICE) && blog().contains(SECOND_NOTICE));
+		await("both notices on /blog/").atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+			String page = blog();
+			assertTrue(page.contains(FIRST_NOTICE) && page.contains(SECOND_NOTICE), page);
+		});
 		String page = blog();
 		assertTrue(page.indexOf(FIRST_NOTICE) < page.indexOf(SECOND_NOTICE), page);
 	}
@@ -145,8 +147,10 @@ class KarafIT {
 	@Order(6)
 	void uninstallingTheNoticesBundleTakesItsNoticesOffTheBlog() throws IOException {
 		karaf.console("bundle:uninstall demo.notices");
-		await("the notices gone from /blog/").atMost(WAIT).pollInterval(Duration.ofMillis(100))
-				.until(() -> !blog().contains(FIRST_NOTICE) && !blog().contains(SECOND_NOTICE));
+		await("the notices gone from /blog/").atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+			String page = blog();
+			assertFalse(page.contains(FIRST_NOTICE) || page.contains(SECOND_NOTICE), page);
+		});
 		assertTrue(blog().contains("The tea blog"), "the blog still serves");
 		String services = partyline("services");
 		assertFalse(services.contains("notice"), services);

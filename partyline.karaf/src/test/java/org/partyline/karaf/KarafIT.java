@@ -33,10 +33,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The partyline in a real Apache Karaf: {@code bin/karaf server} in a fresh instance on loopback ports, Declarative
- * Services and Pax Web's HTTP Whiteboard installed as Karaf features, then the project's bundles with
- * {@code bundle:install -s}: the API and the implementation, the javax blog servlet (joins when invited) and the
- * DS-only notices. One Karaf for the class; the tests run in order, the last one uninstalls the notices.
+ * The partyline in a real Apache Karaf, installed as a Karaf user would: {@code bin/karaf server} in a fresh instance
+ * on loopback ports, {@code feature:repo-add} of this build's features repository, {@code feature:install
+ * partyline-http} (Declarative Services, Pax Web's HTTP Whiteboard, the API and the implementation), then two
+ * participants with {@code bundle:install -s}: the javax blog servlet (joins when invited) and the DS-only notices.
+ * One Karaf for the class; the tests run in order, the last one uninstalls the notices.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -50,9 +51,8 @@ class KarafIT {
 	/** demo.notices' OpeningHours (service.ranking 10) and Welcome (ranking 0) */
 	private static final String FIRST_NOTICE = "Closed on Monday 1 May";
 	private static final String SECOND_NOTICE = "Welcome! Every link on this page was built by another bundle";
-	/** in the order they are installed: each one's imports are there before it */
-	private static final List<String> BUNDLES = List.of("partyline.api", "partyline.impl", "demo.page", "demo.blog",
-			"demo.notices");
+	/** the participants, in the order they are installed: each one's imports are there before it */
+	private static final List<String> PARTICIPANTS = List.of("demo.page", "demo.blog", "demo.notices");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private KarafProcess karaf;
@@ -60,21 +60,28 @@ class KarafIT {
 
 	@BeforeAll
 	@Timeout(value = 240, unit = TimeUnit.SECONDS)
-	void startKarafWithThePartyline() throws IOException {
+	void startKarafWithThePartyline() throws IOException, InterruptedException {
 		started = System.nanoTime();
-		karaf = KarafProcess.start(Path.of(System.getProperty("karaf.home")), Path.of(System.getProperty("karaf.instances")), START);
+		karaf = KarafProcess.start(Path.of(System.getProperty("karaf.home")), Path.of(System.getProperty("karaf.instances")),
+				Path.of(System.getProperty("karaf.repository")), START);
 		long console = System.nanoTime();
-		karaf.console("feature:install scr http-whiteboard", FEATURES);
-		long features = System.nanoTime();
-		Path bundles = Path.of(System.getProperty("karaf.bundles"));
-		String urls = BUNDLES.stream().map(name -> bundles.resolve(name + ".jar"))
-				.peek(jar -> assertTrue(Files.isRegularFile(jar), jar + " missing: run the build from the root"))
-				.map(jar -> jar.toUri().toString())
-				.collect(joining(" "));
+		// the same Karaf with its whiteboard and no partyline yet: the figure the one with the partyline compares to
+		String whiteboard = karaf.console("feature:install scr http-whiteboard", FEATURES);
+		assertFalse(whiteboard.contains("Error"), whiteboard);
+		System.out.printf("karaf: %.3f of a core over %d idle seconds without the partyline%n", idleCores(),
+				IDLE.toSeconds());
+		String version = System.getProperty("partyline.version");
+		String added = karaf.console("feature:repo-add mvn:org.partyline/partyline.features/" + version + "/xml/features");
+		assertFalse(added.contains("Error"), added);
+		String features = karaf.console("feature:install partyline-http", FEATURES);
+		assertFalse(features.contains("Error"), features);
+		long featuresInstalled = System.nanoTime();
+		String urls = PARTICIPANTS.stream().map(name -> "mvn:org.partyline/" + name + "/" + version).collect(joining(" "));
 		String installed = karaf.console("bundle:install -s " + urls);
 		assertTrue(installed.contains("Bundle IDs"), installed);
-		System.out.printf("karaf: console after %d ms, scr and http-whiteboard installed in %d ms, the partyline's bundles in %d ms%n",
-				millis(started, console), millis(console, features), millis(features, System.nanoTime()));
+		System.out.printf("karaf: console after %d ms, whiteboard, idle measure and partyline-http in %d ms, the"
+				+ " participants in %d ms%n", millis(started, console), millis(console, featuresInstalled),
+				millis(featuresInstalled, System.nanoTime()));
 	}
 
 	@AfterAll
@@ -134,13 +141,18 @@ class KarafIT {
 	@Test
 	@Order(5)
 	void anIdleKarafWithThePartylineUsesLessThanAFifthOfACore() throws InterruptedException {
+		double cores = idleCores();
+		System.out.printf("karaf: %.3f of a core over %d idle seconds with the partyline%n", cores, IDLE.toSeconds());
+		assertTrue(cores < 0.2, "CPU of an idle Karaf: " + cores + " of a core");
+	}
+
+	/** The share of a core Karaf's JVM uses while nothing is asked of it for {@link #IDLE}. */
+	private double idleCores() throws InterruptedException {
 		ProcessHandle jvm = karaf.jvm();
 		Duration before = cpu(jvm);
 		long from = System.nanoTime();
 		assertFalse(karaf.awaitExit(IDLE), "Karaf ended while idle:\n" + karaf.diagnostics());
-		double cores = (double) cpu(jvm).minus(before).toNanos() / (System.nanoTime() - from);
-		System.out.printf("karaf: %.3f of a core over %d idle seconds with the partyline%n", cores, IDLE.toSeconds());
-		assertTrue(cores < 0.2, "CPU of an idle Karaf: " + cores + " of a core");
+		return (double) cpu(jvm).minus(before).toNanos() / (System.nanoTime() - from);
 	}
 
 	@Test
@@ -154,6 +166,36 @@ class KarafIT {
 		assertTrue(blog().contains("The tea blog"), "the blog still serves");
 		String services = partyline("services");
 		assertFalse(services.contains("notice"), services);
+	}
+
+	@Test
+	@Order(7)
+	void editingEtcOrgPartylineCfgWhileKarafRunsChangesTheBehaviourWithoutARestart() throws IOException {
+		Path cfg = Path.of(System.getProperty("karaf.instances")).resolve("etc").resolve("org.partyline.cfg");
+		assertTrue(Files.isRegularFile(cfg), "feature:install partyline writes " + cfg);
+		String asked = partyline("ask nobody");
+		assertTrue(asked.contains("No handler is connected for service name \"nobody\""), asked);
+
+		String settings = Files.readString(cfg);
+		assertTrue(settings.contains("ignoreMissingServices = false"), settings);
+		Files.writeString(cfg, settings.replace("ignoreMissingServices = false", "ignoreMissingServices = true"));
+
+		await("ignoreMissingServices applied").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+				.until(() -> partyline("ask nobody"), answer -> answer.contains("No handler answers \"nobody\""));
+	}
+
+	@Test
+	@Order(8)
+	void restartingTheImplementationFromTheConsoleInvitesTheBlogOnceAgain() throws IOException {
+		karaf.console("bundle:restart partyline.impl");
+
+		await("the blog invited again").atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			String participants = partyline("participants");
+			List<String> blog = participants.lines().filter(line -> line.startsWith("demo.blog [")).toList();
+			assertEquals(1, blog.size(), participants);
+			assertTrue(blog.get(0).contains("joined"), participants);
+		});
+		assertTrue(partyline("services").contains("demo.blog"), "the blog's handlers are connected again");
 	}
 
 	/** A partyline command's table: the functions return it, and an exec session prints only what is written. */

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * A fresh Karaf instance folder (KARAF_BASE) for an unpacked distribution (KARAF_HOME, never written to): the
  * distribution's {@code etc/}, with every listening socket on loopback at the ports given and the {@code karaf}
- * user enabled for SSH; {@code data/} is made by Karaf at its start.
+ * user enabled for SSH, and a {@code system/} folder holding the artifacts of this build, where Karaf looks for
+ * {@code mvn:} URLs before any remote repository; {@code data/} is made by Karaf at its start.
  */
 final class KarafInstance {
 
@@ -28,9 +29,10 @@ final class KarafInstance {
 	private KarafInstance() {
 	}
 
-	/** Empties {@code base}, then lays out the instance in it. */
-	static void create(Path home, Path base, LoopbackPorts ports) throws IOException {
+	/** Empties {@code base}, then lays out the instance in it, with {@code repository} (Maven layout) as its system folder. */
+	static void create(Path home, Path base, Path repository, LoopbackPorts ports) throws IOException {
 		delete(base);
+		copy(repository, base.resolve("system"));
 		Path etc = base.resolve("etc");
 		copy(home.resolve("etc"), etc);
 		set(etc.resolve("org.apache.karaf.shell.cfg"), Map.of("sshHost", "127.0.0.1", "sshPort", ports.ssh() + ""));

@@ -41,9 +41,9 @@ final class KarafProcess implements AutoCloseable {
 	}
 
 	/** Lays out a fresh instance in {@code base}, starts Karaf there and waits for its console and start level. */
-	static KarafProcess start(Path home, Path base, Duration timeout) throws IOException {
+	static KarafProcess start(Path home, Path base, Path repository, Duration timeout) throws IOException {
 		LoopbackPorts ports = LoopbackPorts.free();
-		KarafInstance.create(home, base, ports);
+		KarafInstance.create(home, base, repository, ports);
 		ProcessBuilder builder = new ProcessBuilder(home.resolve("bin").resolve("karaf").toString(), "server")
 				.directory(base.toFile())
 				.redirectErrorStream(true)

@@ -186,6 +186,20 @@ class KarafIT {
 
 	@Test
 	@Order(8)
+	void aMalformedValueInEtcOrgPartylineCfgIsAWarningInKarafsLogAndMeansTheDefault() throws IOException {
+		Path base = Path.of(System.getProperty("karaf.instances"));
+		Path cfg = base.resolve("etc").resolve("org.partyline.cfg");
+		Files.writeString(cfg, Files.readString(cfg).replace("isolateFailures = false", "isolateFailures = perhaps"));
+
+		Path log = base.resolve("data").resolve("log").resolve("karaf.log");
+		await("the warning in " + log).atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> Files.readString(log),
+				text -> text.contains("isolateFailures=perhaps is not a boolean; using the default false"));
+		String asked = partyline("ask nobody");
+		assertTrue(asked.contains("No handler answers \"nobody\""), "the other settings still apply: " + asked);
+	}
+
+	@Test
+	@Order(9)
 	void restartingTheImplementationFromTheConsoleInvitesTheBlogOnceAgain() throws IOException {
 		karaf.console("bundle:restart partyline.impl");
 

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Timeout;
  * The partyline in a real Apache Karaf, installed as a Karaf user would: {@code bin/karaf server} in a fresh instance
  * on loopback ports, {@code feature:repo-add} of this build's features repository, {@code feature:install
  * partyline-http} (Declarative Services, Pax Web's HTTP Whiteboard, the API and the implementation), then two
- * participants with {@code bundle:install -s}: the javax blog servlet (joins when invited) and the DS-only notices.
+ * participants with {@code bundle:install -s}: the javax blog servlet (joins when invited), the DS-only notices and
+ * this module's own probe servlet, which tells what reached it and asks as itself.
  * One Karaf for the class; the tests run in order, the last one uninstalls the notices.
  */
 @TestInstance(Lifecycle.PER_CLASS)
@@ -76,7 +77,8 @@ class KarafIT {
 		String features = karaf.console("feature:install partyline-http", FEATURES);
 		assertFalse(features.contains("Error"), features);
 		long featuresInstalled = System.nanoTime();
-		String urls = PARTICIPANTS.stream().map(name -> "mvn:org.partyline/" + name + "/" + version).collect(joining(" "));
+		String urls = PARTICIPANTS.stream().map(name -> "mvn:org.partyline/" + name + "/" + version).collect(joining(" "))
+				+ " " + Path.of(System.getProperty("karaf.probe")).toUri();
 		String installed = karaf.console("bundle:install -s " + urls);
 		assertTrue(installed.contains("Bundle IDs"), installed);
 		System.out.printf("karaf: console after %d ms, whiteboard, idle measure and partyline-http in %d ms, the"
@@ -111,13 +113,26 @@ class KarafIT {
 
 	@Test
 	@Order(2)
-	void aForgedInvitationToTheBlogGets404() {
-		assertEquals(200, status(request("/blog/").build()), "the blog itself answers");
-		assertEquals(404, status(request("/blog/__invite__/").build()), "no token");
+	void aForgedInvitationGets404AndNeverReachesTheServlet() {
+		await("the probe invited").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+				.until(() -> probe("/probe/invitations"), "1"::equals);
 		byte[] token = new byte[32];
 		new Random(10).nextBytes(token);
-		assertEquals(404, status(request("/blog/__invite__/").header("Partyline-Invitation", HexFormat.of().formatHex(token)).build()),
-				"a made-up token");
+		for (String route : List.of("/blog/__invite__/", "/probe/__invite__/")) {
+			assertEquals(404, status(request(route).build()), "no token at " + route);
+			assertEquals(404, status(request(route).header("Partyline-Invitation", HexFormat.of().formatHex(token))
+					.build()), "a made-up token at " + route);
+		}
+		assertEquals("1", probe("/probe/invitations"), "requests that reached the probe's invite route");
+		assertEquals(200, status(request("/blog/").build()), "the blog itself answers");
+	}
+
+	@Test
+	@Order(2)
+	void aParticipantAskingGetsEveryAnswerButItsOwn() throws IOException {
+		assertEquals("[]", probe("/probe/ask?name=url&payload=probe.home"), "the probe's own url handler is skipped");
+		String neutral = partyline("ask url probe.home");
+		assertTrue(neutral.contains("/probe/") && neutral.contains("partyline.karaf"), neutral);
 	}
 
 	@Test
@@ -220,6 +235,12 @@ class KarafIT {
 	/** The blog's page, or "" while it does not answer 200. */
 	private String blog() {
 		HttpResponse<String> response = send(request("/blog/").build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+		return response.statusCode() == 200 ? response.body() : "";
+	}
+
+	/** The probe's answer at {@code path}, or "" while it does not answer 200. */
+	private String probe(String path) {
+		HttpResponse<String> response = send(request(path).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
 		return response.statusCode() == 200 ? response.body() : "";
 	}
 

@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
@@ -25,6 +26,7 @@ import org.partyline.demo.page.Html;
  * no type, and each demo bundle reads on its own.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardServletName("blog") // Pax Web names a nameless one after its interface, and deploys one of a name
 @HttpWhiteboardServletPattern("/blog/*")
 public class BlogServlet extends HttpServlet {
 

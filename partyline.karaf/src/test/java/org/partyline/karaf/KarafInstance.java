@@ -42,14 +42,17 @@ final class KarafInstance {
 		// not in the distribution: Pax Web reads it once http-whiteboard is installed
 		set(etc.resolve("org.ops4j.pax.web.cfg"), Map.of("org.osgi.service.http.port", ports.http() + "",
 				"org.ops4j.pax.web.listening.addresses", "127.0.0.1"));
+		// Maven Central only: the distribution also lists two snapshot repositories elsewhere
+		set(etc.resolve("org.ops4j.pax.url.mvn.cfg"), Map.of("org.ops4j.pax.url.mvn.repositories",
+				"https://repo1.maven.org/maven2@id=central"));
 		// the distribution has them commented out: no login at all until they are there
 		set(etc.resolve("users.properties"), Map.of(USER, PASSWORD + ",_g_:admingroup",
 				"_g_\\:admingroup", "group,admin,manager,viewer,systembundles,ssh"));
 	}
 
 	/**
-	 * Sets keys in a properties file as Karaf's own lines would: an existing line of the key is replaced (a
-	 * commented-out one if there is no other), a key not there is appended.
+	 * Sets keys in a properties file as Karaf's own lines would: an existing line of the key is replaced, with the lines
+	 * its value continues on (a commented-out one if there is no other), a key not there is appended.
 	 */
 	static void set(Path file, Map<String, String> values) throws IOException {
 		List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file, ISO_8859_1)) : new ArrayList<>();
@@ -62,6 +65,11 @@ final class KarafInstance {
 			if (at < 0) {
 				lines.add(line);
 			} else {
+				int last = at; // a value continued over several lines (a trailing backslash) goes whole
+				while (last < lines.size() - 1 && lines.get(last).stripTrailing().endsWith("\\")) {
+					last++;
+				}
+				lines.subList(at + 1, last + 1).clear();
 				lines.set(at, line);
 			}
 		}

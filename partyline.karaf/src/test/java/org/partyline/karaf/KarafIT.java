@@ -128,7 +128,7 @@ class KarafIT {
 
 	@Test
 	@Order(2)
-	void aParticipantAskingGetsEveryAnswerButItsOwn() throws IOException {
+	void aParticipantAskingGetsEveryAnswerButItsOwn() {
 		// "" until the probe has joined: it asks with the Partyline its invitation carried
 		String asked = await("the probe asking").atMost(WAIT).pollInterval(Duration.ofMillis(100))
 				.until(() -> probe("/probe/ask?name=url&payload=probe.home"), answer -> !answer.isEmpty());
@@ -139,7 +139,7 @@ class KarafIT {
 
 	@Test
 	@Order(3)
-	void theConsoleListsTheNoticeHandlersInPrecedenceOrder() throws IOException {
+	void theConsoleListsTheNoticeHandlersInPrecedenceOrder() {
 		String services = partyline("services");
 		assertTrue(Pattern.compile("^notice\\s+1\\s+demo\\.notices \\[\\d+\\]\\s+10\\s+\\d+\\R\\s+2\\s+demo\\.notices \\[\\d+\\]\\s+0\\s",
 				Pattern.MULTILINE).matcher(services).find(), services);
@@ -151,7 +151,7 @@ class KarafIT {
 
 	@Test
 	@Order(4)
-	void theConsoleShowsTheBlogInvitedOnceAndJoined() throws IOException {
+	void theConsoleShowsTheBlogInvitedOnceAndJoined() {
 		String participants = partyline("participants");
 		List<String> blog = participants.lines().filter(line -> line.startsWith("demo.blog [")).toList();
 		assertEquals(1, blog.size(), participants);

@@ -13,13 +13,16 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.test.common.annotation.InjectService;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
+import org.partyline.itest.support.JavaxHeldServlet;
 import org.partyline.itest.support.ParticipantTest;
+import org.partyline.itest.support.RacingRequests;
 import org.partyline.itest.support.Web;
 
 /**
  * The partyline where only javax servlets are served, as on Karaf with Pax Web: Felix HTTP on Jetty 9 (Servlet 3.1)
  * and no Jakarta Servlet API at all ({@code javax-only.bndrun}; the main run skips this class). A javax whiteboard
- * servlet is invited through the real runtime, joins, and answers; the guard keeps its invite route closed.
+ * servlet is invited through the real runtime, joins, and answers; the guard keeps its invite route closed; no request
+ * reaches it before it joined.
  */
 class JavaxOnlyTest extends ParticipantTest {
 
@@ -38,6 +41,15 @@ class JavaxOnlyTest extends ParticipantTest {
 		assertEquals(List.of("/blog/home"), neutral.askAround("url", "blog.home"));
 		assertEquals(404, web.get(blog.route()).statusCode(), "an invite request without the partyline's token");
 		assertEquals(List.of(1), neutral.askAround("blog.invitations", null), "the blog was invited once");
+	}
+
+	@Test
+	void requestsRacingAJavaxServletsRegistrationAreServedOnlyOnceItJoined(@InjectService Invitations invitations) {
+		assumeRunningIn("itest-javax-only");
+		Web web = new Web(context, invitations);
+
+		RacingRequests.assertServedOnlyOnceJoined(web,
+				invitation -> web.register("javax.servlet.Servlet", new JavaxHeldServlet(invitation), "/race/*"));
 	}
 
 	private static boolean exportsJakartaServlet(Bundle bundle) {

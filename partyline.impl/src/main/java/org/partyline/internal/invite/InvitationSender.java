@@ -28,16 +28,18 @@ final class InvitationSender {
 
 	private final BundleContext context;
 	private final InvitationBook book;
+	private final Admissions admissions;
 	private final ServiceReference<Partyline> partylineService;
 	private final ExecutorService executor;
 	private final InviteExchange exchange;
 	private final InvitationLog log;
 	private volatile Duration timeout;
 
-	InvitationSender(BundleContext context, InvitationBook book, ServiceReference<Partyline> partylineService,
-			Logger logger, ExecutorService executor, Duration timeout) {
+	InvitationSender(BundleContext context, InvitationBook book, Admissions admissions,
+			ServiceReference<Partyline> partylineService, Logger logger, ExecutorService executor, Duration timeout) {
 		this.context = context;
 		this.book = book;
+		this.admissions = admissions;
 		this.partylineService = partylineService;
 		this.executor = executor;
 		this.exchange = new InviteExchange(executor, timeout);
@@ -53,6 +55,7 @@ final class InvitationSender {
 		ServiceReference<?> reference = reference(servlet.serviceId());
 		Bundle bundle = reference == null ? null : reference.getBundle();
 		if (bundle == null || bundle.getBundleId() == context.getBundle().getBundleId()) {
+			admissions.answered(servlet.serviceId());
 			return; // gone meanwhile (the next scan forgets it), or one of our own
 		}
 		Optional<InviteRoutes.Route> route = InviteRoutes.explicit(reference.getProperty(Invitations.ROUTE_PROPERTY))
@@ -75,6 +78,7 @@ final class InvitationSender {
 
 	private void notSent(InvitationRecord pending, InvitationOutcome outcome) {
 		book.open(pending.with(outcome, Set.of(), Duration.ZERO));
+		admissions.answered(pending.servletServiceId());
 	}
 
 	private void send(URI endpoint, Bundle bundle, InvitationRecord pending) {
@@ -87,6 +91,7 @@ final class InvitationSender {
 		}
 		Partyline partyline = partylineOf(bundle);
 		if (partyline == null) {
+			admissions.answered(pending.servletServiceId());
 			return; // the bundle is stopping: nothing to invite
 		}
 		Duration limit = timeout;
@@ -103,7 +108,9 @@ final class InvitationSender {
 		Set<String> names = connections.stream().map(Connection::serviceName).collect(Collectors.toSet());
 		InvitationRecord outcome = pending.with(InvitationOutcome.of(status, failure, !connections.isEmpty()), names,
 				took);
-		if (!book.close(pending, outcome, connections)) {
+		boolean stillDeployed = book.close(pending, outcome, connections);
+		admissions.answered(pending.servletServiceId()); // after the record: a request let through may look at it
+		if (!stillDeployed) {
 			connections.forEach(Connection::close); // the servlet went away while it was being invited
 			return;
 		}

@@ -31,7 +31,7 @@ public final class InviteGuard {
 	static final String FILTER_NAME = "partyline-invite-guard";
 
 	/** Filters of both flavours may see one request; the second lets through what the first admitted. */
-	private static final String ADMITTED_ATTRIBUTE = InviteGuard.class.getName() + ".admitted";
+	static final String ADMITTED_ATTRIBUTE = InviteGuard.class.getName() + ".admitted";
 
 	/**
 	 * A request at an invite route, whichever servlet API carries it: what the guard reads and writes of it, named as

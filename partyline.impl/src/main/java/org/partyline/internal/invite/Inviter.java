@@ -43,6 +43,9 @@ import org.partyline.internal.PartylineConfiguration;
  * while a rescan is queued are covered by it, and a change the runtime announces during our own read is ignored. Invitations are
  * sent asynchronously from there. Both runtime flavours are watched (Jakarta and javax); a servlet reported by both
  * is invited once.
+ * <p>
+ * Servlets are also seen as they are registered ({@link ServletArrivals}), before any runtime deploys them: from
+ * then until their invitation is answered, the {@link Admissions} hold their requests.
  */
 @Component(configurationPid = PartylineConstants.CONFIGURATION_PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class Inviter {
@@ -54,6 +57,8 @@ public final class Inviter {
 
 	private final Logger logger;
 	private final InvitationBook book;
+	private final Admissions admissions;
+	private final ServletArrivals arrivals;
 	/** A burst of changes costs one scan, this long after its last change (see SettledScans). */
 	private static final Duration QUIET = Duration.ofMillis(5);
 	/** Or this long after its first, at the latest: about ten scans a second at most, whatever a runtime announces. */
@@ -78,22 +83,30 @@ public final class Inviter {
 	 * for ever; so a change announced in our own read is none.
 	 */
 	private volatile Thread reading;
+	/** The invite timeout in force, also the longest a request waits for an invitation's answer. */
+	private volatile Duration timeout;
 	private volatile boolean stopped;
 	/** The servlets known from the last scan; touched only on the scanner thread. */
 	private final Map<Long, DeployedServlet> known = new HashMap<>();
 
 	@Activate
 	public Inviter(BundleContext context, PartylineConfiguration config, @Reference InvitationBook book,
+			@Reference Admissions admissions,
 			@Reference(service = Partyline.class) ServiceReference<Partyline> partylineService,
 			@Reference(service = LoggerFactory.class) Logger logger) {
 		this.logger = logger;
 		this.book = book;
+		this.admissions = admissions;
+		this.timeout = timeout(config);
+		admissions.holdLimit(timeout);
 		this.scanner = Executors.newSingleThreadScheduledExecutor(named("partyline-inviter"));
 		this.scans = new SettledScans(scanner, this::scan, QUIET, LONGEST_WAIT);
 		// like a cached pool, but idle threads go after two seconds: invitations come in bursts
 		this.senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				named("partyline-invitation"));
-		this.sender = new InvitationSender(context, book, partylineService, logger, senders, timeout(config));
+		this.sender = new InvitationSender(context, book, admissions, partylineService, logger, senders, timeout);
+		this.arrivals = new ServletArrivals(context, this::awaiting, admissions::answered);
+		arrivals.open();
 		for (String runtime : List.of(JAKARTA_RUNTIME, JAVAX_RUNTIME)) {
 			runtimes.put(runtime, tracker(context, runtime));
 		}
@@ -103,15 +116,33 @@ public final class Inviter {
 
 	@Modified
 	void modified(PartylineConfiguration config) {
-		sender.timeout(timeout(config));
+		timeout = timeout(config);
+		sender.timeout(timeout);
+		admissions.holdLimit(timeout);
 	}
 
 	@Deactivate
 	void deactivate() {
 		stopped = true;
+		arrivals.close();
 		runtimes.values().forEach(ServiceTracker::close);
 		scanner.shutdownNow();
 		senders.shutdownNow();
+		admissions.answerAll(); // nobody is left to answer: requests must not wait for us
+	}
+
+	/**
+	 * A servlet to be invited was registered: its requests wait from now. If no runtime reports it deployed within
+	 * the invite timeout (it has no context, or is shadowed), no request can reach it, and none waits any more.
+	 */
+	private void awaiting(long serviceId, List<String> patterns) {
+		admissions.await(serviceId, patterns);
+		try {
+			scanner.schedule(() -> admissions.unlessLocated(serviceId), timeout.toMillis(),
+					TimeUnit.MILLISECONDS);
+		} catch (RejectedExecutionException stopping) {
+			admissions.answered(serviceId);
+		}
 	}
 
 	private ServiceTracker<Object, Object> tracker(BundleContext context, String runtimeClass) {
@@ -160,11 +191,13 @@ public final class Inviter {
 		});
 		deployed.forEach((id, servlet) -> {
 			if (!stopped && known.putIfAbsent(id, servlet) == null) {
+				admissions.located(id, servlet.contextPath());
 				try {
 					sender.invite(servlet);
 				} catch (RejectedExecutionException stopping) {
 					// deactivated while scanning: a restarted partyline invites everyone again
 				} catch (RuntimeException e) {
+					admissions.answered(id);
 					logger.error("Could not invite servlet {} [{}]", servlet.name(), id, e);
 				}
 			}

@@ -73,12 +73,25 @@ public final class Web {
 
 	/** Registers a Jakarta servlet at {@code pattern} owned by {@code owner}; osgi-test does not clean it up. */
 	public ServiceRegistration<Servlet> register(Bundle owner, String pattern, Servlet servlet, Object... properties) {
+		return owner.getBundleContext().registerService(Servlet.class, servlet, whiteboard(pattern, properties));
+	}
+
+	/**
+	 * Registers a servlet of either API ({@code servletInterface} names it) at {@code pattern}, owned by the test
+	 * bundle (osgi-test unregisters it after the test).
+	 */
+	public ServiceRegistration<?> register(String servletInterface, Object servlet, String pattern,
+			Object... properties) {
+		return context.registerService(servletInterface, servlet, whiteboard(pattern, properties));
+	}
+
+	private static Dictionary<String, Object> whiteboard(String pattern, Object... properties) {
 		Dictionary<String, Object> props = new Hashtable<>();
 		props.put("osgi.http.whiteboard.servlet.pattern", pattern);
 		for (int i = 0; i + 1 < properties.length; i += 2) {
 			props.put((String) properties[i], properties[i + 1]);
 		}
-		return owner.getBundleContext().registerService(Servlet.class, servlet, props);
+		return props;
 	}
 
 	/** Waits until the servlet's invitation has ended (joined, declined or failed) and returns it. */

@@ -1,0 +1,88 @@
+package org.partyline.internal.invite;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A whiteboard servlet whose invitation has not been answered yet, and the requests it would serve waiting for that.
+ * Requests are matched to it by the servlet path and path info the runtime gave them, as the Servlet specification
+ * defines them for each kind of pattern; once a runtime reports the servlet deployed, by its context path too.
+ */
+final class AwaitedServlet {
+
+	final long serviceId;
+	private final String[] exact;
+	private final String[] prefixes;
+	private final String[] extensions;
+	private final boolean isDefault;
+	private final boolean isRoot;
+	private final CountDownLatch answered = new CountDownLatch(1);
+	/** The context it was found deployed in, or null before: then requests are matched in every context. */
+	private volatile String contextPath;
+
+	AwaitedServlet(long serviceId, List<String> patterns) {
+		this.serviceId = serviceId;
+		this.exact = patterns.stream().filter(p -> p.startsWith("/") && !p.endsWith("/*") && !p.equals("/"))
+				.toArray(String[]::new);
+		// "/x/*" is served with the servlet path "/x"; "/*" with the empty one
+		this.prefixes = patterns.stream().filter(p -> p.startsWith("/") && p.endsWith("/*"))
+				.map(p -> p.substring(0, p.length() - 2)).toArray(String[]::new);
+		this.extensions = patterns.stream().filter(p -> p.startsWith("*.")).map(p -> p.substring(1))
+				.toArray(String[]::new);
+		this.isDefault = patterns.contains("/");
+		this.isRoot = patterns.contains("");
+	}
+
+	void locatedIn(String deployedContextPath) {
+		this.contextPath = deployedContextPath;
+	}
+
+	boolean located() {
+		return contextPath != null;
+	}
+
+	void answer() {
+		answered.countDown();
+	}
+
+	/** Waits for the answer, at most that long; true if it came. */
+	boolean awaitAnswer(long nanos) throws InterruptedException {
+		return answered.await(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/** Whether the runtime may have chosen this servlet for a request so mapped. */
+	boolean mayServe(String requestContextPath, String servletPath, String pathInfo) {
+		String deployedIn = contextPath;
+		if (deployedIn != null && !deployedIn.equals(withoutTrailingSlash(requestContextPath))) {
+			return false;
+		}
+		String path = servletPath == null ? "" : servletPath;
+		for (String prefix : prefixes) {
+			if (path.equals(prefix)) {
+				return true;
+			}
+		}
+		if (pathInfo != null) {
+			return isRoot && path.isEmpty() && pathInfo.equals("/");
+		}
+		for (String pattern : exact) {
+			if (path.equals(pattern)) {
+				return true;
+			}
+		}
+		for (String extension : extensions) {
+			if (path.endsWith(extension)) {
+				return true;
+			}
+		}
+		return isDefault; // the default servlet serves what no other pattern took, with no path info
+	}
+
+	private static String withoutTrailingSlash(String path) {
+		if (path == null || path.equals("/")) {
+			return "";
+		}
+		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+	}
+}

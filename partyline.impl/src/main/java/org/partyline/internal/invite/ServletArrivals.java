@@ -1,0 +1,118 @@
+package org.partyline.internal.invite;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.hooks.service.EventListenerHook;
+import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
+import org.partyline.api.Invitations;
+
+/**
+ * Sees every whiteboard servlet that will be invited the moment it is registered, before any whiteboard runtime can
+ * deploy it: an event listener hook is called with each service event before the event reaches a single listener,
+ * the runtimes' included. So its requests are awaited from before the first can arrive. Servlets registered before
+ * are found when it opens.
+ */
+final class ServletArrivals implements EventListenerHook {
+
+	/** Whiteboard servlets of either API that did not opt out of invitations. */
+	private static final String INVITED_SERVLETS = "(&(|(objectClass=jakarta.servlet.Servlet)"
+			+ "(objectClass=javax.servlet.Servlet))(osgi.http.whiteboard.servlet.pattern=*)(!("
+			+ Invitations.INVITE_PROPERTY + "=false)))";
+
+	private final BundleContext context;
+	private final Filter invited;
+	private final BiConsumer<Long, List<String>> arrived;
+	private final LongConsumer left;
+	private ServiceRegistration<EventListenerHook> registration;
+
+	ServletArrivals(BundleContext context, BiConsumer<Long, List<String>> arrived, LongConsumer left) {
+		this.context = context;
+		this.arrived = arrived;
+		this.left = left;
+		this.invited = filter(INVITED_SERVLETS);
+	}
+
+	void open() {
+		registration = context.registerService(EventListenerHook.class, this, null);
+		try {
+			ServiceReference<?>[] present = context.getServiceReferences((String) null, INVITED_SERVLETS);
+			for (ServiceReference<?> servlet : present == null ? new ServiceReference<?>[0] : present) {
+				arriving(servlet);
+			}
+		} catch (InvalidSyntaxException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	void close() {
+		try {
+			registration.unregister();
+		} catch (IllegalStateException alreadyGone) {
+			// our bundle is stopping: the framework withdrew it
+		}
+	}
+
+	@Override
+	public void event(ServiceEvent event, Map<BundleContext, Collection<ListenerInfo>> listeners) {
+		ServiceReference<?> reference = event.getServiceReference();
+		switch (event.getType()) {
+		case ServiceEvent.REGISTERED -> arriving(reference);
+		case ServiceEvent.UNREGISTERING, ServiceEvent.MODIFIED_ENDMATCH -> left.accept(serviceId(reference));
+		default -> {
+			// MODIFIED: a servlet known is not invited again, so its requests have nothing to wait for
+		}
+		}
+	}
+
+	/** An invited servlet with an invite route, not our own, is awaited; others are not invited at all. */
+	private void arriving(ServiceReference<?> reference) {
+		if (!invited.match(reference) || reference.getBundle() == null
+				|| reference.getBundle().getBundleId() == context.getBundle().getBundleId()) {
+			return;
+		}
+		List<String> patterns = patterns(reference.getProperty("osgi.http.whiteboard.servlet.pattern"));
+		boolean hasRoute = InviteRoutes.explicit(reference.getProperty(Invitations.ROUTE_PROPERTY)).isPresent()
+				|| InviteRoutes.derive(patterns).isPresent();
+		if (hasRoute) {
+			arrived.accept(serviceId(reference), patterns);
+		}
+	}
+
+	private static List<String> patterns(Object property) {
+		if (property instanceof String single) {
+			return List.of(single);
+		}
+		if (property instanceof String[] several) {
+			return Arrays.asList(several);
+		}
+		if (property instanceof Collection<?> several) {
+			return several.stream().map(String::valueOf).toList();
+		}
+		return List.of();
+	}
+
+	private static long serviceId(ServiceReference<?> reference) {
+		return (Long) reference.getProperty(Constants.SERVICE_ID);
+	}
+
+	private static Filter filter(String filter) {
+		try {
+			return FrameworkUtil.createFilter(filter);
+		} catch (InvalidSyntaxException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -4,20 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceEvent;
-import org.osgi.framework.ServiceListener;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
@@ -29,7 +23,6 @@ import org.osgi.framework.launch.FrameworkFactory;
 public final class Main {
 
 	static final String DEPLOY_FOLDER = "felix.fileinstall.dir";
-	private static final String HTTP_RUNTIME = "(objectClass=org.osgi.service.servlet.runtime.HttpServiceRuntime)";
 	private static final long STOP_TIMEOUT_MS = 20_000;
 
 	/** SPI Fly reports every provider it registers at INFO through java.util.logging; warnings are enough. */
@@ -64,7 +57,7 @@ public final class Main {
 				.newFramework(configuration(spec, storage));
 		framework.init();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework, storage), "partyline-stop"));
-		announceWhenServing(framework.getBundleContext(), started);
+		ServingAnnouncement.listen(framework.getBundleContext(), started);
 		new EmbeddedBundles(launcherJar).install(framework.getBundleContext(), spec);
 		framework.start();
 		framework.waitForStop(0);
@@ -86,32 +79,6 @@ public final class Main {
 		}
 		configuration.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(spec.highestStartLevel()));
 		return configuration;
-	}
-
-	/** Prints where to point the browser once the HTTP runtime is up, with the time it took. */
-	private static void announceWhenServing(BundleContext context, long started) throws InvalidSyntaxException {
-		context.addServiceListener(new ServiceListener() {
-			@Override
-			public void serviceChanged(ServiceEvent event) {
-				if (event.getType() == ServiceEvent.REGISTERED) {
-					context.removeServiceListener(this);
-					Object endpoints = event.getServiceReference().getProperty("osgi.http.endpoint");
-					String endpoint = firstOf(endpoints).replaceFirst("/$", "");
-					System.out.printf("Partyline: serving after %d ms; open %s/shop/ or %s/blog/ (Ctrl-C stops)%n",
-							TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), endpoint, endpoint);
-				}
-			}
-		}, HTTP_RUNTIME);
-	}
-
-	private static String firstOf(Object endpoints) {
-		if (endpoints instanceof String[] array && array.length > 0) {
-			return array[0];
-		}
-		if (endpoints instanceof Collection<?> collection && !collection.isEmpty()) {
-			return String.valueOf(collection.iterator().next());
-		}
-		return String.valueOf(endpoints);
 	}
 
 	private static void stop(Framework framework, Storage storage) {

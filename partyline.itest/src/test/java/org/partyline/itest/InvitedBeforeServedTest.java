@@ -1,6 +1,8 @@
 package org.partyline.itest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partyline.itest.support.HeldInvitation.INVITED;
 import static org.partyline.itest.support.HeldInvitation.NOT_INVITED;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.test.common.annotation.InjectService;
 import org.partyline.api.Invitation;
@@ -22,13 +25,15 @@ import org.partyline.itest.support.HeldInvitation;
 import org.partyline.itest.support.JakartaHeldServlet;
 import org.partyline.itest.support.JavaxHeldServlet;
 import org.partyline.itest.support.ParticipantTest;
+import org.partyline.itest.support.Participants;
 import org.partyline.itest.support.RacingRequests;
 import org.partyline.itest.support.Web;
 
 /**
  * No request reaches a whiteboard servlet before its invitation is answered: requests wait for the answer (at most
  * the invite timeout), except those to servlets that are invited already, are not invited at all, or are the
- * invitation itself; and none waits when the partyline goes away.
+ * invitation itself; and none waits when the partyline goes away. The OSGi condition
+ * {@code partyline.invitations.answered} says when nothing is awaited.
  */
 class InvitedBeforeServedTest extends ParticipantTest {
 
@@ -130,6 +135,31 @@ class InvitedBeforeServedTest extends ParticipantTest {
 		} finally {
 			invitation.letItAnswer();
 		}
+	}
+
+	@Test
+	void theConditionInvitationsAnsweredIsRegisteredOnlyWhileNoInvitationIsAwaited() throws Exception {
+		configure("inviteTimeoutMillis", LONG_TIMEOUT_MILLIS);
+		await("the condition, nothing being awaited").atMost(Participants.PATIENCE).until(this::invitationsAnswered);
+		HeldInvitation pending = new HeldInvitation();
+		try {
+			web.register("jakarta.servlet.Servlet", new JakartaHeldServlet(pending), "/pending/*");
+			assertFalse(invitationsAnswered(), "withdrawn the moment the servlet is registered");
+			pending.awaitInvitations(1);
+			assertFalse(invitationsAnswered(), "still withdrawn while its invitation is unanswered");
+
+			pending.letItAnswer();
+
+			await("the condition, the invitation answered").atMost(Participants.PATIENCE)
+					.until(this::invitationsAnswered);
+		} finally {
+			pending.letItAnswer();
+		}
+	}
+
+	private boolean invitationsAnswered() throws InvalidSyntaxException {
+		return context.getServiceReferences((String) null, "(&(objectClass=org.osgi.service.condition.Condition)"
+				+ "(osgi.condition.id=partyline.invitations.answered))") != null;
 	}
 
 	private String promptly(String path) throws Exception {

@@ -36,11 +36,20 @@ public final class Admissions {
 	@Activate
 	public Admissions(BundleContext context) {
 		this.condition = new AnsweredCondition(context, this::noneAwaited);
-		condition.refresh();
 	}
 
 	@Deactivate
 	void deactivate() {
+		closed();
+	}
+
+	/** The inviter has started and awaits every servlet present: what is awaited now means something. */
+	void opened() {
+		condition.open();
+	}
+
+	/** The inviter stops: nobody would answer, so every request goes on. */
+	void closed() {
 		condition.close();
 		answerAll();
 	}
@@ -130,8 +139,7 @@ public final class Admissions {
 		}
 	}
 
-	/** The inviter stops: nobody would answer, so every request goes on. */
-	void answerAll() {
+	private void answerAll() {
 		AwaitedServlet[] all;
 		synchronized (this) {
 			all = awaited;

@@ -9,7 +9,8 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.condition.Condition;
 
 /**
- * The OSGi condition {@value #ID}, registered while no servlet's invitation is awaited: what a launcher waits for
+ * The OSGi condition {@value #ID}, registered while the inviter runs and no servlet's invitation is awaited (every
+ * servlet registered has been invited, or will not be): what a launcher waits for
  * before it says it is serving, and what a component can require ({@code osgi.ds.satisfying.condition}) to start
  * only once every servlet present has been invited.
  */
@@ -20,7 +21,8 @@ final class AnsweredCondition {
 	private final BundleContext context;
 	private final BooleanSupplier noneAwaited;
 	private ServiceRegistration<Condition> registration;
-	private boolean closed;
+	/** Whether an inviter is there to answer: without one, no servlet present has been invited. */
+	private boolean open;
 
 	AnsweredCondition(BundleContext context, BooleanSupplier noneAwaited) {
 		this.context = context;
@@ -34,7 +36,7 @@ final class AnsweredCondition {
 	 */
 	synchronized void refresh() {
 		boolean none = noneAwaited.getAsBoolean();
-		if (closed || none == (registration != null)) {
+		if (!open || none == (registration != null)) {
 			return;
 		}
 		if (none) {
@@ -46,8 +48,15 @@ final class AnsweredCondition {
 		}
 	}
 
+	/** An inviter has started: the condition now says whether every servlet it awaits is answered. */
+	synchronized void open() {
+		open = true;
+		refresh();
+	}
+
+	/** The inviter stops: the condition is withdrawn until another starts. */
 	synchronized void close() {
-		closed = true;
+		open = false;
 		unregister();
 	}
 

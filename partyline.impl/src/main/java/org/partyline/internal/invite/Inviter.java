@@ -107,6 +107,7 @@ public final class Inviter {
 		this.sender = new InvitationSender(context, book, admissions, partylineService, logger, senders, timeout);
 		this.arrivals = new ServletArrivals(context, this::awaiting, admissions::answered);
 		arrivals.open();
+		admissions.opened();
 		for (String runtime : List.of(JAKARTA_RUNTIME, JAVAX_RUNTIME)) {
 			runtimes.put(runtime, tracker(context, runtime));
 		}
@@ -128,7 +129,7 @@ public final class Inviter {
 		runtimes.values().forEach(ServiceTracker::close);
 		scanner.shutdownNow();
 		senders.shutdownNow();
-		admissions.answerAll(); // nobody is left to answer: requests must not wait for us
+		admissions.closed(); // nobody is left to answer: requests must not wait for us
 	}
 
 	/**

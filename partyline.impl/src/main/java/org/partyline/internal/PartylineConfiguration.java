@@ -27,6 +27,7 @@ public @interface PartylineConfiguration {
 
 	@AttributeDefinition(name = "Invite timeout (ms)", min = "1",
 			description = "How long an invited servlet may take to answer its invitation before it is recorded "
-					+ "as failed. Each servlet is invited independently, so a slow one never delays another.")
+					+ "as failed. Each servlet is invited independently, so a slow one never delays another. "
+					+ "Requests to a servlet wait for its invitation's answer at most this long.")
 	int inviteTimeoutMillis() default DEFAULT_INVITE_TIMEOUT_MILLIS;
 }

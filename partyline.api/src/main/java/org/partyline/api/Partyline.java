@@ -1,9 +1,11 @@
 package org.partyline.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.util.promise.Promise;
 
 /**
  * The partyline as one participant bundle sees it.
@@ -61,6 +63,42 @@ public interface Partyline {
 	 * {@link #askAround(String, Object, Class)}.
 	 */
 	<T> Optional<T> askFirst(String serviceName, Object payload, Class<T> answerType);
+
+	/**
+	 * Asks like {@link #askAround(String, Object)} (the same handlers, in the same order) and tells who answered: one
+	 * {@link Reply} per handler asked, with its outcome ({@link Reply#ANSWERED}, {@link Reply#DECLINED} or
+	 * {@link Reply#FAILED}) and its bundle. A handler's failure is its reply, never an exception of this call,
+	 * whatever the implementation is configured to do with failures in {@code askAround}.
+	 *
+	 * @return a new, modifiable list of the replies in precedence order; empty when only this bundle's own handlers
+	 *         exist
+	 * @throws NoSuchServiceName as for {@link #askAround(String, Object)}
+	 * @throws RecursionTooDeep when this ask is nested too deep on this thread
+	 * @throws NullPointerException if {@code serviceName} is {@code null}
+	 * @throws IllegalArgumentException if {@code serviceName} is empty
+	 * @since 1.1
+	 */
+	List<Reply> replies(String serviceName, Object payload);
+
+	/**
+	 * Asks like {@link #replies(String, Object)}, but without handing the calling thread to any handler: every
+	 * handler is called on the implementation's own threads, and the promise resolves once every handler has replied
+	 * or the deadline has passed, whichever comes first, with one {@link Reply} per handler in precedence order; a
+	 * handler still running at the deadline is {@link Reply#LATE}, and its answer, when it comes, is dropped. The
+	 * calling thread never blocks. So a handler that never returns costs an ask its deadline, not its thread.
+	 * <p>
+	 * A handler that has too many calls still running (it hangs, or is slow under many asks) is {@link Reply#LATE}
+	 * at once rather than called again, so it cannot take the implementation's threads from the others. When the
+	 * implementation stops, pending promises resolve at once.
+	 *
+	 * @param deadline how long the ask may take, at most; positive
+	 * @return a promise of the replies; it fails with {@link NoSuchServiceName} as {@link #askAround(String, Object)}
+	 *         would throw it
+	 * @throws NullPointerException if {@code serviceName} or {@code deadline} is {@code null}
+	 * @throws IllegalArgumentException if {@code serviceName} is empty or {@code deadline} is not positive
+	 * @since 1.1
+	 */
+	Promise<List<Reply>> askAroundAsync(String serviceName, Object payload, Duration deadline);
 
 	/**
 	 * Connects a handler for {@code serviceName}, owned by this bundle: it is registered as a {@link Handler}

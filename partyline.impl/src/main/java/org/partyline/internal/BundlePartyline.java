@@ -1,5 +1,6 @@
 package org.partyline.internal;
 
+import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Objects;
@@ -17,10 +18,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.util.promise.Promise;
 import org.partyline.api.Connection;
 import org.partyline.api.Handler;
 import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
+import org.partyline.api.Reply;
 
 /**
  * The {@link Partyline} of one participant bundle. Bundle scope makes the framework create one instance per using
@@ -32,14 +35,17 @@ import org.partyline.api.PartylineConstants;
 public final class BundlePartyline implements Partyline {
 
 	private final Switchboard switchboard;
+	private final AsyncAsks asyncAsks;
 	private final Bundle caller;
 	private final long callerId;
 	private final Set<HandlerConnection> connections = ConcurrentHashMap.newKeySet();
 	private volatile boolean stopped;
 
 	@Activate
-	public BundlePartyline(@Reference Switchboard switchboard, ComponentContext context) {
+	public BundlePartyline(@Reference Switchboard switchboard, @Reference AsyncAsks asyncAsks,
+			ComponentContext context) {
 		this.switchboard = switchboard;
+		this.asyncAsks = asyncAsks;
 		this.caller = context.getUsingBundle();
 		this.callerId = caller.getBundleId();
 	}
@@ -70,6 +76,17 @@ public final class BundlePartyline implements Partyline {
 	@Override
 	public <T> Optional<T> askFirst(String serviceName, Object payload, Class<T> answerType) {
 		return unlessStoppedMeanwhile(active().askFirst(callerId, serviceName, payload, answerType(answerType)));
+	}
+
+	@Override
+	public List<Reply> replies(String serviceName, Object payload) {
+		return unlessStoppedMeanwhile(active().replies(callerId, serviceName, payload));
+	}
+
+	@Override
+	public Promise<List<Reply>> askAroundAsync(String serviceName, Object payload, Duration deadline) {
+		active();
+		return asyncAsks.ask(callerId, serviceName, payload, deadline);
 	}
 
 	@Override

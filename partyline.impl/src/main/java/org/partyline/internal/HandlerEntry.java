@@ -39,6 +39,8 @@ public final class HandlerEntry {
 	String[] names = new String[0];
 	private volatile Handler handler;
 	private boolean released;
+	/** How asynchronous asks call this handler. */
+	private final HandlerLane lane = new HandlerLane();
 
 	HandlerEntry(ServiceObjects<Handler> objects, long ownerId, String ownerName, long serviceId, Logger logger) {
 		this.objects = objects;
@@ -46,6 +48,10 @@ public final class HandlerEntry {
 		this.ownerId = ownerId;
 		this.ownerName = ownerName;
 		this.serviceId = serviceId;
+	}
+
+	HandlerLane lane() {
+		return lane;
 	}
 
 	/**

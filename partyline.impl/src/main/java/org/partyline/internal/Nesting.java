@@ -13,6 +13,26 @@ final class Nesting {
 
 	private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
+	/** The depth of the current thread's asks. */
+	int depth() {
+		return depth.get()[0];
+	}
+
+	/**
+	 * Runs a task of an asynchronous ask at the depth of the ask that started it, so a loop of asynchronous asks
+	 * meets the same limit as one on a single thread; the thread's own depth is restored afterwards.
+	 */
+	void runAt(int askDepth, Runnable task) {
+		int[] current = depth.get();
+		int own = current[0];
+		current[0] = askDepth;
+		try {
+			task.run();
+		} finally {
+			current[0] = own;
+		}
+	}
+
 	/** Enters one level; the caller leaves it with {@code depth[0]--} in a finally block. */
 	int[] enter(String serviceName) {
 		int[] current = depth.get();

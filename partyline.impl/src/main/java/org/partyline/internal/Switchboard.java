@@ -1,6 +1,7 @@
 package org.partyline.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import org.partyline.api.HighAndDry;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.PartylineConstants;
 import org.partyline.api.RecursionTooDeep;
+import org.partyline.api.Reply;
 
 /**
  * The shared heart of the partyline: the handler index, the configuration, and the ask loops every bundle's
@@ -161,6 +163,50 @@ public final class Switchboard {
 		return (T) answer;
 	}
 
+	/**
+	 * Asks like {@link #askAround} and keeps every handler's reply, with its owner; never throws for a handler. The
+	 * shell asks with a caller id no bundle has, leaving nobody out.
+	 */
+	public List<Reply> replies(long callerId, String serviceName, Object payload) {
+		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
+		if (entries == null) {
+			return nobodyAnswers(serviceName);
+		}
+		int[] depth = nesting.enter(serviceName);
+		try {
+			List<Reply> replies = new ArrayList<>(entries.length);
+			for (HandlerEntry entry : entries) {
+				Handler handler = entry.ownerId() == callerId ? null : entry.handler();
+				if (handler != null) {
+					replies.add(HandlerReply.of(entry, handler, payload));
+				}
+			}
+			return replies;
+		} finally {
+			depth[0]--;
+		}
+	}
+
+	/**
+	 * The handlers an asynchronous ask calls: those of the name not owned by the caller, in precedence order; empty
+	 * when missing names are ignored and nobody has it.
+	 *
+	 * @throws NoSuchServiceName when nobody has the name, unless missing names are ignored
+	 */
+	HandlerEntry[] askedAsync(long callerId, String serviceName) {
+		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
+		if (entries == null) {
+			nobodyAnswers(serviceName);
+			return new HandlerEntry[0];
+		}
+		return Arrays.stream(entries).filter(e -> e.ownerId() != callerId).toArray(HandlerEntry[]::new);
+	}
+
+	/** How deep asks nest on this thread now, to carry to the threads of an asynchronous ask. */
+	Nesting nesting() {
+		return nesting;
+	}
+
 	/** Who watches connections made on the current thread (by an invited servlet). */
 	public ConnectWitness witness() {
 		return witness;
@@ -169,32 +215,6 @@ public final class Switchboard {
 	/** The current handlers by name, in precedence order, for inspection. */
 	public Map<String, List<HandlerEntry>> handlers() {
 		return index.snapshot();
-	}
-
-	/**
-	 * For inspection (the shell's {@code partyline:ask}): asks like {@link #askAround} as a neutral caller, but keeps
-	 * every handler's outcome, answer or decline or failure, with its owner. Never throws for a handler.
-	 */
-	public List<TracedAnswer> askTraced(String serviceName, Object payload) {
-		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
-		if (entries == null) {
-			return nobodyAnswers(serviceName);
-		}
-		List<TracedAnswer> answers = new ArrayList<>();
-		for (HandlerEntry entry : entries) {
-			Handler handler = entry.handler();
-			if (handler == null) {
-				continue;
-			}
-			try {
-				answers.add(new TracedAnswer(entry, handler.handle(payload), null));
-			} catch (HighAndDry declined) {
-				answers.add(new TracedAnswer(entry, null, declined));
-			} catch (Exception | LinkageError | StackOverflowError failure) {
-				answers.add(new TracedAnswer(entry, null, failure));
-			}
-		}
-		return answers;
 	}
 
 	/** No handler of that name anywhere: {@link NoSuchServiceName}, or nothing when missing names are ignored. */

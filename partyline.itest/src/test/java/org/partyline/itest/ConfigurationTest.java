@@ -85,6 +85,7 @@ class ConfigurationTest extends ParticipantTest {
 		Set<String> attributes = Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
 				.map(AttributeDefinition::getID)
 				.collect(Collectors.toSet());
-		assertEquals(Set.of("ignoreMissingServices", "isolateFailures", "inviteTimeoutMillis"), attributes);
+		assertEquals(Set.of("ignoreMissingServices", "isolateFailures", "inviteTimeoutMillis", "asyncThreads",
+				"asyncCallsPerHandler"), attributes);
 	}
 }

@@ -11,6 +11,7 @@ import org.osgi.test.common.annotation.InjectService;
 import org.partyline.api.HighAndDry;
 import org.partyline.api.Invitations;
 import org.partyline.api.Partyline;
+import org.partyline.itest.support.Hanging;
 import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.ShellCommands;
 import org.partyline.itest.support.Web;
@@ -66,12 +67,36 @@ class ShellCommandsTest extends ParticipantTest {
 			throw new HighAndDry();
 		});
 
-		String output = call("ask", "greet", "world");
+		String output = call("ask", NO_DEADLINE, "greet", "world");
 
-		assertTrue(line(output, "partyline.tb.alice").contains("hello world"), output);
-		assertTrue(line(output, "partyline.tb.bob").contains("(declined)"), output);
-		assertTrue(call("ask", "nobody", "x").contains("No handler is connected for service name \"nobody\""));
+		assertTrue(line(output, "partyline.tb.alice").contains("answered") && line(output, "partyline.tb.alice")
+				.contains("hello world"), output);
+		assertTrue(line(output, "partyline.tb.bob").contains("declined"), output);
+		assertTrue(call("ask", NO_DEADLINE, "nobody", "x")
+				.contains("No handler is connected for service name \"nobody\""));
 	}
+
+	@Test
+	void askWithADeadlineShowsWhoWasLate() throws Exception {
+		Partyline alice = participants.join("alice");
+		Partyline bob = participants.join("bob");
+		Hanging slow = new Hanging("slow");
+		try {
+			alice.connect("slow", slow);
+			bob.connect("slow", payload -> "quick " + payload);
+
+			String output = call("ask", "200", "slow", "hello");
+
+			assertTrue(line(output, "partyline.tb.alice").contains("late"), output);
+			assertTrue(line(output, "partyline.tb.bob").contains("answered")
+					&& line(output, "partyline.tb.bob").contains("quick hello"), output);
+		} finally {
+			slow.release();
+		}
+	}
+
+	/** The value Gogo gives the deadline option when it is not given. */
+	private static final String NO_DEADLINE = "0";
 
 	private String call(String function, String... arguments) throws Exception {
 		return new ShellCommands(context).call(function, arguments);

@@ -1,32 +1,44 @@
 package org.partyline.internal.shell;
 
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Reference;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
 import org.partyline.api.NoSuchServiceName;
+import org.partyline.api.Reply;
 import org.partyline.internal.HandlerEntry;
 import org.partyline.internal.Switchboard;
-import org.partyline.internal.TracedAnswer;
+import org.partyline.internal.AsyncAsks;
 
 /**
- * {@code partyline:participants}, {@code partyline:services} and {@code partyline:ask NAME [PAYLOAD]}. Gogo finds
- * them by the {@code osgi.command.*} properties; there is no compile-time dependency on the shell.
+ * {@code partyline:participants}, {@code partyline:services} and {@code partyline:ask [-d MS] NAME [PAYLOAD]}. Gogo
+ * finds them by the {@code osgi.command.*} properties; its option annotations are imported optionally (without Gogo
+ * they are simply not there).
  */
 @Component(service = PartylineCommands.class, property = { "osgi.command.scope=partyline",
 		"osgi.command.function=participants", "osgi.command.function=services", "osgi.command.function=ask" })
 public final class PartylineCommands {
 
+	/** No bundle has this id: the shell asks as nobody's participant, so no handler is left out. */
+	private static final long NEUTRAL = -1;
+
 	private final Switchboard switchboard;
+	private final AsyncAsks asyncAsks;
 	private final Invitations invitations;
 
 	@Activate
-	public PartylineCommands(@Reference Switchboard switchboard, @Reference Invitations invitations) {
+	public PartylineCommands(@Reference Switchboard switchboard, @Reference AsyncAsks asyncAsks,
+			@Reference Invitations invitations) {
 		this.switchboard = switchboard;
+		this.asyncAsks = asyncAsks;
 		this.invitations = invitations;
 	}
 
@@ -63,27 +75,54 @@ public final class PartylineCommands {
 		return table.toString();
 	}
 
-	/** Asks around as a neutral caller and shows every handler's answer with the answering bundle. */
-	public String ask(String serviceName, String payload) {
-		List<TracedAnswer> answers;
+	/**
+	 * Asks around as a neutral caller and shows every handler's reply with its bundle; with a deadline, asks
+	 * asynchronously and shows who was late.
+	 */
+	@Descriptor("ask every handler of a service name as a neutral caller; show each reply with its bundle")
+	public String ask(
+			@Descriptor("ask asynchronously, waiting at most this many milliseconds")
+			@Parameter(names = { "-d", "--deadline" }, absentValue = "0") long deadlineMillis,
+			@Descriptor("the service name") String serviceName,
+			@Descriptor("the payload, a string") String payload) {
+		List<Reply> replies;
 		try {
-			answers = switchboard.askTraced(serviceName, payload);
+			replies = deadlineMillis > 0 ? repliesWithin(serviceName, payload, Duration.ofMillis(deadlineMillis))
+					: switchboard.replies(NEUTRAL, serviceName, payload);
 		} catch (NoSuchServiceName | IllegalArgumentException e) {
 			return e.getMessage();
 		}
-		Table table = new Table("BUNDLE", "RANKING", "ANSWER");
-		for (TracedAnswer answer : answers) {
-			HandlerEntry entry = answer.handler();
-			String shown = entry.isUnobtainable() ? "(passed over: the framework gave no object)"
-					: answer.declined() ? "(declined)"
-					: answer.failed() ? "(failed: " + answer.thrown() + ")" : String.valueOf(answer.answer());
-			table.row(entry.ownerName() + " [" + entry.ownerId() + "]", String.valueOf(entry.ranking()), shown);
+		if (replies.isEmpty()) {
+			return "No handler answers \"" + serviceName + "\".";
 		}
-		return answers.isEmpty() ? "No handler answers \"" + serviceName + "\"." : table.toString();
+		Table table = new Table("BUNDLE", "RANKING", "SERVICE ID", "OUTCOME", "MS", "ANSWER");
+		for (Reply reply : replies) {
+			String shown = reply.isAnswered() ? String.valueOf(reply.answer())
+					: Reply.FAILED.equals(reply.outcome()) ? String.valueOf(reply.failure()) : "";
+			table.row(reply.bundleSymbolicName() + " [" + reply.bundleId() + "]", String.valueOf(reply.ranking()),
+					String.valueOf(reply.serviceId()), reply.outcome(), String.valueOf(reply.duration().toMillis()),
+					shown);
+		}
+		return table.toString();
 	}
 
-	/** {@code partyline:ask NAME} with no payload. */
-	public String ask(String serviceName) {
-		return ask(serviceName, null);
+	/** {@code partyline:ask [-d MS] NAME} with no payload. */
+	public String ask(@Parameter(names = { "-d", "--deadline" }, absentValue = "0") long deadlineMillis,
+			String serviceName) {
+		return ask(deadlineMillis, serviceName, null);
+	}
+
+	private List<Reply> repliesWithin(String serviceName, String payload, Duration deadline) {
+		try {
+			return asyncAsks.ask(NEUTRAL, serviceName, payload, deadline).getValue();
+		} catch (InvocationTargetException failed) {
+			if (failed.getCause() instanceof NoSuchServiceName nobody) {
+				throw nobody;
+			}
+			throw new IllegalArgumentException(String.valueOf(failed.getCause()), failed.getCause());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalArgumentException("interrupted", e);
+		}
 	}
 }

@@ -33,15 +33,24 @@ public final class ShellCommands {
 		}
 	}
 
-	/** Calls the command with String arguments, as Gogo does for {@code partyline:<function> <arguments>}. */
+	/**
+	 * Calls the command with String arguments, as Gogo does for {@code partyline:<function> <arguments>}: the method
+	 * of that name taking as many arguments, each argument converted to its parameter's type (a String, or a long for
+	 * an option's value, which Gogo fills in with its default when the option is not given).
+	 */
 	public String call(String function, String... arguments) throws Exception {
 		ServiceReference<?> reference = reference();
 		Object commands = context.getService(reference);
 		try {
-			Class<?>[] types = new Class<?>[arguments.length];
-			Arrays.fill(types, String.class);
-			Method method = commands.getClass().getMethod(function, types);
-			return (String) method.invoke(commands, (Object[]) arguments);
+			Method method = Arrays.stream(commands.getClass().getMethods())
+					.filter(m -> m.getName().equals(function) && m.getParameterCount() == arguments.length)
+					.findFirst()
+					.orElseThrow(() -> new AssertionError("no " + function + " with " + arguments.length + " arguments"));
+			Object[] converted = new Object[arguments.length];
+			for (int i = 0; i < arguments.length; i++) {
+				converted[i] = method.getParameterTypes()[i] == long.class ? Long.parseLong(arguments[i]) : arguments[i];
+			}
+			return (String) method.invoke(commands, converted);
 		} finally {
 			context.ungetService(reference);
 		}

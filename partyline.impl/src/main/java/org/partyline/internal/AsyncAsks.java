@@ -1,0 +1,184 @@
+package org.partyline.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.promise.Promise;
+import org.osgi.util.promise.PromiseFactory;
+import org.partyline.api.Handler;
+import org.partyline.api.NoSuchServiceName;
+import org.partyline.api.PartylineConstants;
+import org.partyline.api.RecursionTooDeep;
+import org.partyline.api.Reply;
+
+/**
+ * Asks with a deadline, on threads of the partyline's own: a bounded pool calls the handlers, one timer thread
+ * resolves each ask at its deadline, and the promises' callbacks run on a third pool, so neither a caller's thread
+ * nor the timer ever runs foreign code. All threads end when idle: at rest there are none.
+ * <p>
+ * The rule that keeps one hanging handler from taking the pool: at most {@code asyncCallsPerHandler} calls of one
+ * handler service run at once; the others wait in that handler's own lane ({@link HandlerLane}) for one to end, or
+ * for their ask's deadline. A handler whose running calls have all outlived their asks is stuck: it is
+ * {@link Reply#LATE} at once, uncalled, until one of them returns. So a hanging handler holds at most that many
+ * threads, and a fast one is called on every ask however many come at once. Nested asks cannot deadlock the pool
+ * either: every ask resolves at its deadline on the timer thread, whoever waits on it.
+ */
+@Component(service = AsyncAsks.class, configurationPid = PartylineConstants.CONFIGURATION_PID,
+		configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class AsyncAsks {
+
+	/** Threads of a pool end after this long without work. */
+	private static final long IDLE_SECONDS = 2;
+
+	private final Switchboard switchboard;
+	private final ThreadPoolExecutor callers;
+	private final ScheduledThreadPoolExecutor deadlines;
+	private final ExecutorService callbacks;
+	private final PromiseFactory promises;
+	private final Set<AsyncAsk> pending = ConcurrentHashMap.newKeySet();
+	private volatile int callsPerHandler;
+	private volatile boolean stopped;
+
+	@Activate
+	public AsyncAsks(PartylineConfiguration config, @Reference Switchboard switchboard) {
+		this.switchboard = switchboard;
+		int threads = threads(config);
+		this.callers = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), named("partyline-ask"));
+		callers.allowCoreThreadTimeOut(true);
+		this.deadlines = new ScheduledThreadPoolExecutor(1, named("partyline-deadline"));
+		deadlines.setRemoveOnCancelPolicy(true);
+		deadlines.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+		deadlines.allowCoreThreadTimeOut(true);
+		this.callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), named("partyline-promise"));
+		this.promises = new PromiseFactory(callbacks, deadlines);
+		this.callsPerHandler = callsPerHandler(config);
+	}
+
+	@Modified
+	void modified(PartylineConfiguration config) {
+		int threads = threads(config);
+		if (threads > callers.getMaximumPoolSize()) {
+			callers.setMaximumPoolSize(threads);
+			callers.setCorePoolSize(threads);
+		} else {
+			callers.setCorePoolSize(threads);
+			callers.setMaximumPoolSize(threads);
+		}
+		callsPerHandler = callsPerHandler(config);
+	}
+
+	@Deactivate
+	void deactivate() {
+		stopped = true;
+		callers.shutdownNow();
+		deadlines.shutdownNow();
+		pending.forEach(AsyncAsk::resolve); // nobody is left to answer them: they must not hang
+		callbacks.shutdown(); // the callbacks of those resolutions still run
+	}
+
+	/** Threads of the handler pool, for inspection and tests. */
+	int threads() {
+		return callers.getMaximumPoolSize();
+	}
+
+	public Promise<List<Reply>> ask(long callerId, String serviceName, Object payload, Duration deadline) {
+		Objects.requireNonNull(deadline, "deadline must not be null");
+		if (deadline.isNegative() || deadline.isZero()) {
+			throw new IllegalArgumentException("deadline must be positive: " + deadline);
+		}
+		HandlerEntry[] handlers;
+		try {
+			handlers = switchboard.askedAsync(callerId, serviceName);
+		} catch (NoSuchServiceName nobody) {
+			return promises.failed(nobody);
+		}
+		int depth = switchboard.nesting().depth();
+		if (depth >= Nesting.LIMIT) {
+			return promises.failed(new RecursionTooDeep(serviceName, Nesting.LIMIT));
+		}
+		AsyncAsk ask = new AsyncAsk(handlers, promises.deferred(), pending::remove);
+		if (handlers.length == 0) {
+			ask.resolve();
+			return ask.promise();
+		}
+		pending.add(ask);
+		try {
+			ask.deadline(deadlines.schedule(ask::resolve, deadline.toNanos(), TimeUnit.NANOSECONDS));
+		} catch (RejectedExecutionException stopping) {
+			ask.resolve();
+		}
+		if (stopped) {
+			ask.resolve(); // deactivated meanwhile: its pools may have gone before we were added to pending
+		}
+		for (int slot = 0; slot < handlers.length && !ask.resolved(); slot++) {
+			call(ask, slot, payload, depth + 1);
+		}
+		return ask.promise();
+	}
+
+	private void call(AsyncAsk ask, int slot, Object payload, int depth) {
+		HandlerEntry entry = ask.handler(slot);
+		HandlerLane lane = entry.lane();
+		int limit = callsPerHandler;
+		if (lane.stuck(limit)) {
+			ask.lateAtOnce(slot);
+			return;
+		}
+		Runnable call = () -> {
+			if (!ask.start(slot)) {
+				return; // its ask resolved before a thread was free: not called at all
+			}
+			try {
+				Handler handler = entry.handler();
+				if (handler == null) {
+					ask.notAsked(slot); // its service went meanwhile
+				} else {
+					switchboard.nesting().runAt(depth, () -> ask.replied(slot, HandlerReply.of(entry, handler, payload)));
+				}
+			} finally {
+				ask.finish(slot);
+			}
+		};
+		ask.queued(slot, call);
+		lane.submit(call, callers, limit);
+	}
+
+	private static int threads(PartylineConfiguration config) {
+		int threads = config.asyncThreads();
+		return threads > 0 ? threads : PartylineConfiguration.DEFAULT_ASYNC_THREADS;
+	}
+
+	private static int callsPerHandler(PartylineConfiguration config) {
+		int calls = config.asyncCallsPerHandler();
+		return calls > 0 ? calls : PartylineConfiguration.DEFAULT_ASYNC_CALLS_PER_HANDLER;
+	}
+
+	private static ThreadFactory named(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+}

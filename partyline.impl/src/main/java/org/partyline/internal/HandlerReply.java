@@ -1,0 +1,49 @@
+package org.partyline.internal;
+
+import java.time.Duration;
+
+import org.partyline.api.Handler;
+import org.partyline.api.HighAndDry;
+import org.partyline.api.Reply;
+
+/** A {@link Reply}: what one handler did, and its service's owner, id and ranking at the time. */
+record HandlerReply(Object answer, String outcome, Throwable failure, String bundleSymbolicName, long bundleId,
+		long serviceId, int ranking, Duration duration) implements Reply {
+
+	/** Calls the handler and keeps whatever it does; only errors of the JVM itself escape. */
+	static HandlerReply of(HandlerEntry entry, Handler handler, Object payload) {
+		long started = System.nanoTime();
+		try {
+			Object answer = handler.handle(payload);
+			return of(entry, answer, ANSWERED, null, started);
+		} catch (HighAndDry declined) {
+			return of(entry, null, DECLINED, null, started);
+		} catch (Throwable failure) {
+			if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)) {
+				throw (VirtualMachineError) failure; // nothing a partyline should hide
+			}
+			return of(entry, null, FAILED, failure, started);
+		}
+	}
+
+	/** The handler did not reply in time, or was not called: it had too many calls running. */
+	static HandlerReply late(HandlerEntry entry, long askedAtNanos) {
+		return of(entry, null, LATE, null, askedAtNanos);
+	}
+
+	private static HandlerReply of(HandlerEntry entry, Object answer, String outcome, Throwable failure,
+			long startedNanos) {
+		return new HandlerReply(answer, outcome, failure, entry.ownerName(), entry.ownerId(), entry.serviceId(),
+				entry.ranking(), Duration.ofNanos(System.nanoTime() - startedNanos));
+	}
+
+	@Override
+	public String toString() {
+		String what = switch (outcome) {
+		case ANSWERED -> String.valueOf(answer);
+		case FAILED -> String.valueOf(failure);
+		default -> outcome;
+		};
+		return outcome + " by " + bundleSymbolicName + " [" + bundleId + "], service " + serviceId + ": " + what;
+	}
+}

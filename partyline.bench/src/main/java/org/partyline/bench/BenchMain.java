@@ -28,7 +28,7 @@ import org.openjdk.jmh.util.Optional;
 
 /**
  * Runs every benchmark in one JMH run, with the GC profiler, and prints the figures with their ratios to the plain
- * loop and the issue's targets.
+ * loop and the issue's targets, and what the admission filter adds to a request against the chain alone.
  * <p>
  * {@code --full} (the run BENCHMARKS.md reports, about 15 minutes) or {@code --short} (seconds: no fork, one short
  * iteration, 10 handlers; proves the benchmarks run, its timings mean nothing and nothing is asserted). Any further
@@ -84,6 +84,7 @@ public final class BenchMain {
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 
 		ResultTable table = new ResultTable(results);
+		AdmissionTable admissions = new AdmissionTable(results);
 		System.out.println();
 		System.out.println("Partyline benchmarks, " + (full ? "full" : "short") + " mode, "
 				+ DateTimeFormatter.ISO_LOCAL_DATE.format(ZonedDateTime.now()) + "; "
@@ -97,11 +98,20 @@ public final class BenchMain {
 		System.out.print(table.figuresTable());
 		System.out.println();
 		System.out.print(table.targetsTable());
+		if (!admissions.isEmpty()) {
+			System.out.println();
+			System.out.println("What the admission filter costs a request; − base, × base: against the chain alone");
+			System.out.println();
+			System.out.print(admissions.figuresTable());
+			System.out.println();
+			System.out.print(admissions.targetsTable());
+		}
 		if (!full) {
 			System.out.println("(short mode: one 200 ms iteration without fork; the timings above are not meaningful"
 					+ " and not asserted)");
 		}
-		List<String> missing = table.missing(full ? ALL_HANDLER_COUNTS : List.of(SHORT_HANDLER_COUNT));
+		List<String> missing = new ArrayList<>(table.missing(full ? ALL_HANDLER_COUNTS : List.of(SHORT_HANDLER_COUNT)));
+		missing.addAll(admissions.missing());
 		if (given.getIncludes().isEmpty() && !given.getParameter("handlers").hasValue() && !missing.isEmpty()) {
 			System.err.println("Benchmarks that produced no result: " + missing);
 			System.exit(1);

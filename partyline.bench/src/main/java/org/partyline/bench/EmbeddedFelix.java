@@ -18,6 +18,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
@@ -33,6 +35,8 @@ final class EmbeddedFelix implements AutoCloseable {
 
 	/** Versions as the bundles import them: the API bundle is never installed, the system bundle stands in for it. */
 	private static final String SHARED_PACKAGES = "org.partyline.api;version=1.0.0,org.osgi.service.event;version=1.4.1";
+	/** The Jakarta Servlet API of this class path (the javax one stays out, so the javax filters stay inactive). */
+	private static final String SERVLET_PACKAGES = "jakarta.servlet;version=6.1.0,jakarta.servlet.http;version=6.1.0";
 
 	private final Path storage;
 	private final Framework framework;
@@ -42,13 +46,22 @@ final class EmbeddedFelix implements AutoCloseable {
 		this.framework = framework;
 	}
 
-	/** Starts the framework and every runtime bundle, and waits until partyline.impl offers its service. */
+	/** Starts the framework and every runtime bundle: no servlet API, so none of partyline.impl's servlet parts. */
 	static EmbeddedFelix start() {
+		return start(SHARED_PACKAGES);
+	}
+
+	/** The same with the Jakarta Servlet API shared too, so that partyline.impl's Jakarta filters activate. */
+	static EmbeddedFelix startWithServletApi() {
+		return start(SHARED_PACKAGES + "," + SERVLET_PACKAGES);
+	}
+
+	private static EmbeddedFelix start(String sharedPackages) {
 		Path storage = temporaryDirectory();
 		Map<String, String> properties = new HashMap<>();
 		properties.put(Constants.FRAMEWORK_STORAGE, storage.toString());
 		properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-		properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SHARED_PACKAGES);
+		properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, sharedPackages);
 		// several frameworks in turn in one JVM (JMH without forks): keep the JVM-wide URL handlers out of it
 		properties.put("felix.service.urlhandlers", "false");
 		// EventAdmin's default 5 s handler timeout runs every delivery under a watchdog; a tuned user turns it off
@@ -86,7 +99,22 @@ final class EmbeddedFelix implements AutoCloseable {
 
 	/** The service as {@code user} gets it, waiting for it to be registered (SCR registers asynchronously). */
 	static <S> S serviceOf(Bundle user, Class<S> type) {
-		ServiceTracker<S, S> tracker = new ServiceTracker<>(user.getBundleContext(), type, null);
+		return serviceOf(user, new ServiceTracker<>(user.getBundleContext(), type, null), type);
+	}
+
+	/** The same for a service of that type with that property value. */
+	static <S> S serviceOf(Bundle user, Class<S> type, String property, String value) {
+		BundleContext context = user.getBundleContext();
+		try {
+			Filter filter = context.createFilter("(&(" + Constants.OBJECTCLASS + "=" + type.getName() + ")(" + property
+					+ "=" + value + "))");
+			return serviceOf(user, new ServiceTracker<>(context, filter, null), type);
+		} catch (InvalidSyntaxException e) {
+			throw new IllegalArgumentException(e);
+		}
+	}
+
+	private static <S> S serviceOf(Bundle user, ServiceTracker<S, S> tracker, Class<S> type) {
 		tracker.open();
 		try {
 			if (tracker.waitForService(PATIENCE.toMillis()) == null) {

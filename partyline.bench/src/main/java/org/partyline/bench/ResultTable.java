@@ -5,13 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.DoubleFunction;
 import java.util.function.IntToDoubleFunction;
 
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
@@ -39,33 +37,19 @@ final class ResultTable {
 			new Row("connectAndClose", "connect + close", false),
 			new Row("registerUntracked", "register + unregister, untracked", false));
 
-	private static final String ALLOCATION = "gc.alloc.rate.norm";
-
-	/** One measured figure: mean, its 99.9% error, bytes allocated per operation. */
-	private record Figure(double nanos, double error, double bytes) {
-	}
-
 	private final Map<String, Figure> figures = new HashMap<>();
 	private final TreeSet<Integer> handlerCounts = new TreeSet<>();
 
 	ResultTable(Collection<RunResult> results) {
 		for (RunResult result : results) {
-			String benchmark = result.getParams().getBenchmark();
-			String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-			int handlers = Integer.parseInt(result.getParams().getParam("handlers"));
-			Result<?> primary = result.getPrimaryResult();
-			figures.put(key(method, handlers), new Figure(primary.getScore(), primary.getScoreError(),
-					allocation(result).orElse(Double.NaN)));
+			String handlersParam = result.getParams().getParam("handlers");
+			if (handlersParam == null) {
+				continue; // not an ask: AdmissionTable's
+			}
+			int handlers = Integer.parseInt(handlersParam);
+			figures.put(key(Figure.methodOf(result), handlers), Figure.of(result));
 			handlerCounts.add(handlers);
 		}
-	}
-
-	private static Optional<Double> allocation(RunResult result) {
-		// the label had a "·" prefix in older JMH versions
-		return result.getSecondaryResults().entrySet().stream()
-				.filter(e -> e.getKey().endsWith(ALLOCATION))
-				.map(e -> e.getValue().getScore())
-				.findFirst();
 	}
 
 	/** Benchmarks expected but missing from the results (none, unless the run was narrowed or failed). */
@@ -83,9 +67,9 @@ final class ResultTable {
 				if (figure == null) {
 					continue;
 				}
-				String ratio = row.comparedToLoop && loop != null ? ratio(figure.nanos / loop.nanos) : "–";
-				table.row(Integer.toString(handlers), row.label, nanos(figure.nanos), nanos(figure.error), ratio,
-						bytes(figure.bytes));
+				String ratio = row.comparedToLoop && loop != null ? ratio(figure.nanos() / loop.nanos()) : "–";
+				table.row(Integer.toString(handlers), row.label, nanos(figure.nanos()), nanos(figure.error()), ratio,
+						bytes(figure.bytes()));
 			}
 		}
 		return table.toString();
@@ -96,9 +80,9 @@ final class ResultTable {
 		ratioTarget(table, "askAround ÷ loop", "askAround", "loop", ResultTable::loopGoal);
 		ratioTarget(table, "askAround, 10k unrelated ÷ askAround", "askAroundAmongUnrelated", "askAround", n -> 1.1);
 		compare(table, "askAround bytes/op − loop bytes/op", "askAround", "loop",
-				(asked, loop) -> wholeBytes(asked) - wholeBytes(loop), n -> 16, ResultTable::bytes);
+				(asked, loop) -> asked.wholeBytes() - loop.wholeBytes(), n -> 16, ResultTable::bytes);
 		compare(table, "askFirst bytes/op (its Optional only)", "askFirst", "askFirst",
-				(asked, same) -> wholeBytes(asked), n -> 16, ResultTable::bytes);
+				(asked, same) -> asked.wholeBytes(), n -> 16, ResultTable::bytes);
 		ratioTarget(table, "askAround all declining ÷ all answering", "askAroundDeclining", "askAround", n -> 2.0);
 		// new HighAndDry() costs its allocation in any loop: what Partyline adds to it is what it can answer for
 		ratioTarget(table, "askAround declining (new) ÷ loop declining (new)", "askAroundDecliningFreshly",
@@ -116,7 +100,7 @@ final class ResultTable {
 
 	private void ratioTarget(MarkdownTable table, String target, String measured, String base,
 			IntToDoubleFunction goal) {
-		compare(table, target, measured, base, (m, b) -> m.nanos / b.nanos, goal, ResultTable::ratio);
+		compare(table, target, measured, base, (m, b) -> m.nanos() / b.nanos(), goal, ResultTable::ratio);
 	}
 
 	/** One row of the target per number of handlers measured, where both figures are there. */
@@ -135,27 +119,22 @@ final class ResultTable {
 		}
 	}
 
-	/** JMH's own bookkeeping adds a fraction of a byte per operation. */
-	private static double wholeBytes(Figure figure) {
-		return Math.rint(figure.bytes);
-	}
-
 	private static String key(String method, int handlers) {
 		return method + "@" + handlers;
 	}
 
-	private static String nanos(double nanos) {
+	static String nanos(double nanos) {
 		if (nanos >= 10_000) {
 			return String.format(Locale.ROOT, "%,.0f", nanos);
 		}
 		return String.format(Locale.ROOT, nanos >= 100 ? "%.0f" : "%.1f", nanos);
 	}
 
-	private static String ratio(double ratio) {
+	static String ratio(double ratio) {
 		return String.format(Locale.ROOT, ratio >= 100 ? "%.0f" : ratio >= 10 ? "%.1f" : "%.2f", ratio);
 	}
 
-	private static String bytes(double bytes) {
+	static String bytes(double bytes) {
 		return Double.isNaN(bytes) ? "?" : String.format(Locale.ROOT, "%.0f", bytes);
 	}
 }

@@ -18,7 +18,8 @@ final class RuntimeBundles {
 			"org.apache.felix.configadmin.jar",
 			"org.apache.felix.scr.jar",
 			"org.apache.felix.eventadmin.jar",
-			"partyline.impl.jar"); // no servlet API, no HTTP runtime: the impl imports those optionally
+			// no HTTP runtime, and a servlet API only where the system bundle exports it: the impl imports both optionally
+			"partyline.impl.jar");
 
 	private RuntimeBundles() {
 	}

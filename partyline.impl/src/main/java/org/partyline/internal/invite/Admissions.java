@@ -73,11 +73,14 @@ public final class Admissions {
 	 * @return {@code true} if it was held
 	 */
 	boolean holdWhileAwaited(String contextPath, String servletPath, String pathInfo) {
-		long deadline = System.nanoTime() + holdLimitNanos;
+		long deadline = 0;
 		boolean held = false;
 		for (AwaitedServlet servlet : awaited) {
 			if (!servlet.mayServe(contextPath, servletPath, pathInfo)) {
 				continue;
+			}
+			if (!held) {
+				deadline = System.nanoTime() + holdLimitNanos; // only now: the clock costs more than the matching
 			}
 			held = true;
 			try {

@@ -12,7 +12,8 @@ import org.osgi.service.condition.Condition;
  * The OSGi condition {@value #ID}, registered while the inviter runs and no servlet's invitation is awaited (every
  * servlet registered has been invited, or will not be): what a launcher waits for
  * before it says it is serving, and what a component can require ({@code osgi.ds.satisfying.condition}) to start
- * only once every servlet present has been invited.
+ * only once every servlet present has been invited. Where the framework does not export the condition package (Karaf
+ * 4.4 lists its system packages without it), there is no condition.
  */
 final class AnsweredCondition {
 
@@ -20,9 +21,11 @@ final class AnsweredCondition {
 
 	private final BundleContext context;
 	private final BooleanSupplier noneAwaited;
-	private ServiceRegistration<Condition> registration;
+	private ServiceRegistration<?> registration;
 	/** Whether an inviter is there to answer: without one, no servlet present has been invited. */
 	private boolean open;
+	/** Whether our bundle is wired to the condition package (imported optionally: Karaf 4.4 does not export it). */
+	private boolean unavailable;
 
 	AnsweredCondition(BundleContext context, BooleanSupplier noneAwaited) {
 		this.context = context;
@@ -36,15 +39,17 @@ final class AnsweredCondition {
 	 */
 	synchronized void refresh() {
 		boolean none = noneAwaited.getAsBoolean();
-		if (!open || none == (registration != null)) {
+		if (!open || unavailable || none == (registration != null)) {
 			return;
 		}
-		if (none) {
-			Dictionary<String, Object> properties = new Hashtable<>();
-			properties.put(Condition.CONDITION_ID, ID);
-			registration = context.registerService(Condition.class, Condition.INSTANCE, properties);
-		} else {
+		if (!none) {
 			unregister();
+			return;
+		}
+		try {
+			registration = register();
+		} catch (NoClassDefFoundError notWired) {
+			unavailable = true;
 		}
 	}
 
@@ -58,6 +63,13 @@ final class AnsweredCondition {
 	synchronized void close() {
 		open = false;
 		unregister();
+	}
+
+	/** The only place naming the condition's types, so that nothing else needs their package. */
+	private ServiceRegistration<?> register() {
+		Dictionary<String, Object> properties = new Hashtable<>();
+		properties.put(Condition.CONDITION_ID, ID);
+		return context.registerService(Condition.class, Condition.INSTANCE, properties);
 	}
 
 	private void unregister() {

@@ -122,6 +122,10 @@ class LauncherIT {
 
 		String answers = launcher.shell("partyline:ask url shop.product:kettle", WAIT);
 		assertTrue(answers.contains("/shop/products/kettle") && answers.contains("demo.shop"), answers);
+
+		String replies = launcher.shell("partyline:ask --deadline 500 url shop.product:kettle", WAIT);
+		assertTrue(replies.contains("/shop/products/kettle") && replies.contains("answered")
+				&& replies.contains("demo.blog") && replies.contains("declined"), replies);
 	}
 
 	@Test

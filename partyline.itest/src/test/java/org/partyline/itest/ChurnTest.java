@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -18,9 +22,11 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.test.common.annotation.InjectService;
+import org.osgi.util.promise.Promise;
 import org.partyline.api.Handler;
 import org.partyline.api.Invitations;
 import org.partyline.api.NoSuchServiceName;
+import org.partyline.api.Reply;
 import org.partyline.itest.support.Askers;
 import org.partyline.itest.support.ChurnBundles;
 import org.partyline.itest.support.ChurnBundles.Kind;
@@ -30,7 +36,8 @@ import org.partyline.itest.support.Participants;
 /**
  * Churn under load: four threads ask continuously while fifty participant bundles (DS handlers, servlets joining
  * when invited, both) are installed, started, stopped, updated and uninstalled in a seeded random order. Every
- * answer comes from a bundle active during its ask, and afterwards nothing of a gone bundle is left.
+ * answer comes from a bundle active during its ask (asked in turn with askAround, replies and askAroundAsync, the
+ * replies naming the bundle the handler belongs to), and afterwards nothing of a gone bundle is left.
  */
 class ChurnTest extends ParticipantTest {
 
@@ -46,6 +53,8 @@ class ChurnTest extends ParticipantTest {
 	/** When each churn bundle last stopped, and whether it is active (STARTING to STOPPED) now. */
 	final Map<String, Long> stoppedAt = new ConcurrentHashMap<>();
 	final Map<String, Boolean> active = new ConcurrentHashMap<>();
+	/** Asks so far, to take turns between the three ways of asking. */
+	private final AtomicInteger asks = new AtomicInteger();
 
 	@Test
 	void askingWhileFiftyBundlesChurnSeesOnlyLiveBundlesAndLeavesNothingBehind() throws Exception {
@@ -111,11 +120,11 @@ class ChurnTest extends ParticipantTest {
 	}
 
 	/** One ask: no churn bundle active meanwhile is fine; any other exception, or a stopped bundle answering, not. */
-	private int askChurnSeeingOnlyActiveBundles() {
+	private int askChurnSeeingOnlyActiveBundles() throws Exception {
 		long started = System.nanoTime();
 		List<Object> answered;
 		try {
-			answered = neutral.askAround("churn", null);
+			answered = askOneOfThreeWays();
 		} catch (NoSuchServiceName noneRightNow) {
 			return 0;
 		}
@@ -127,6 +136,39 @@ class ChurnTest extends ParticipantTest {
 			}
 		}
 		return answered.size();
+	}
+
+	/**
+	 * The answers of an ask made in turn with {@code askAround}, {@code replies} and {@code askAroundAsync}: the
+	 * latter two must name as the answering bundle the one the handler says it belongs to.
+	 */
+	private List<Object> askOneOfThreeWays() throws Exception {
+		switch (asks.getAndIncrement() % 3) {
+		case 0:
+			return neutral.askAround("churn", null);
+		case 1:
+			return answersNamingTheirBundle(neutral.replies("churn", null));
+		default:
+			Promise<List<Reply>> promise = neutral.askAroundAsync("churn", null, Duration.ofSeconds(5));
+			try {
+				return answersNamingTheirBundle(promise.getValue());
+			} catch (InvocationTargetException failed) {
+				throw failed.getCause() instanceof Exception cause ? cause : failed;
+			}
+		}
+	}
+
+	private static List<Object> answersNamingTheirBundle(List<Reply> replies) {
+		List<Object> answers = new ArrayList<>();
+		for (Reply reply : replies) {
+			if (reply.isAnswered()) {
+				if (!reply.bundleSymbolicName().equals(reply.answer())) {
+					throw new AssertionError("a reply of " + reply.answer() + " names " + reply.bundleSymbolicName());
+				}
+				answers.add(reply.answer());
+			}
+		}
+		return answers;
 	}
 
 	private void track(BundleEvent event) {

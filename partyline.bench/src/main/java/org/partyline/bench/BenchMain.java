@@ -92,8 +92,8 @@ public final class BenchMain {
 				+ Runtime.getRuntime().availableProcessors() + " cores; load average "
 				+ String.format(Locale.ROOT, "%.2f before, %.2f after", loadBefore, loadAverage()) + "; took "
 				+ took.toSeconds() + " s");
-		System.out.println("ns/op: mean time per ask (lower is better); × loop: ÷ the plain loop at the same N;"
-				+ " bytes/op: JMH -prof gc, gc.alloc.rate.norm");
+		System.out.println("ns/op: mean time per ask (lower is better); × loop, × askAround: ÷ the plain loop,"
+				+ " ÷ askAround at the same N; bytes/op: JMH -prof gc, gc.alloc.rate.norm");
 		System.out.println();
 		System.out.print(table.figuresTable());
 		System.out.println();

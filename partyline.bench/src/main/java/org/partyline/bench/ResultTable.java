@@ -13,29 +13,36 @@ import java.util.function.IntToDoubleFunction;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * JMH's results as two tables: every figure with its ratio to {@code loop} at the same number of handlers, then the
- * issue's targets. Only ratios within one run mean anything on a shared machine; the absolute figures are noise.
+ * JMH's results as two tables: every figure with its ratio to {@code loop} at the same number of handlers (and, for
+ * the asks that say who answered, to {@code askAround}), then the issue's targets. Only ratios within one run mean anything on a shared machine; the absolute figures are noise.
  */
 final class ResultTable {
 
+	/** How a row is compared: with the loop, also with askAround (the asks that say who answered), or not at all. */
+	private enum Base {
+		LOOP, LOOP_AND_ASK_AROUND, NONE
+	}
+
 	/** A benchmark method and how it is shown; churn has no loop to compare with. */
-	private record Row(String method, String label, boolean comparedToLoop) {
+	private record Row(String method, String label, Base base) {
 	}
 
 	private static final List<Row> ROWS = List.of(
-			new Row("loop", "loop (the limit)", true),
-			new Row("askAround", "askAround", true),
-			new Row("askFirst", "askFirst", true),
-			new Row("registryLookup", "registry lookup", true),
-			new Row("eventAdmin", "EventAdmin sendEvent", true),
-			new Row("askAroundAmongUnrelated", "askAround, 10k unrelated", true),
-			new Row("registryLookupAmongUnrelated", "registry lookup, 10k unrelated", true),
-			new Row("loopDeclining", "loop, all declining", true),
-			new Row("askAroundDeclining", "askAround, all declining", true),
-			new Row("loopDecliningFreshly", "loop, all declining (new)", true),
-			new Row("askAroundDecliningFreshly", "askAround, all declining (new)", true),
-			new Row("connectAndClose", "connect + close", false),
-			new Row("registerUntracked", "register + unregister, untracked", false));
+			new Row("loop", "loop (the limit)", Base.LOOP),
+			new Row("askAround", "askAround", Base.LOOP_AND_ASK_AROUND),
+			new Row("replies", "replies", Base.LOOP_AND_ASK_AROUND),
+			new Row("askAroundAsync", "askAroundAsync, to resolution", Base.LOOP_AND_ASK_AROUND),
+			new Row("askFirst", "askFirst", Base.LOOP),
+			new Row("registryLookup", "registry lookup", Base.LOOP),
+			new Row("eventAdmin", "EventAdmin sendEvent", Base.LOOP),
+			new Row("askAroundAmongUnrelated", "askAround, 10k unrelated", Base.LOOP),
+			new Row("registryLookupAmongUnrelated", "registry lookup, 10k unrelated", Base.LOOP),
+			new Row("loopDeclining", "loop, all declining", Base.LOOP),
+			new Row("askAroundDeclining", "askAround, all declining", Base.LOOP),
+			new Row("loopDecliningFreshly", "loop, all declining (new)", Base.LOOP),
+			new Row("askAroundDecliningFreshly", "askAround, all declining (new)", Base.LOOP),
+			new Row("connectAndClose", "connect + close", Base.NONE),
+			new Row("registerUntracked", "register + unregister, untracked", Base.NONE));
 
 	private final Map<String, Figure> figures = new HashMap<>();
 	private final TreeSet<Integer> handlerCounts = new TreeSet<>();
@@ -59,17 +66,20 @@ final class ResultTable {
 	}
 
 	String figuresTable() {
-		MarkdownTable table = new MarkdownTable(">N", "benchmark", ">ns/op", ">± (99.9%)", ">× loop", ">bytes/op");
+		MarkdownTable table = new MarkdownTable(">N", "benchmark", ">ns/op", ">± (99.9%)", ">× loop", ">× askAround",
+				">bytes/op");
 		for (int handlers : handlerCounts) {
 			Figure loop = figures.get(key("loop", handlers));
+			Figure askAround = figures.get(key("askAround", handlers));
 			for (Row row : ROWS) {
 				Figure figure = figures.get(key(row.method, handlers));
 				if (figure == null) {
 					continue;
 				}
-				String ratio = row.comparedToLoop && loop != null ? ratio(figure.nanos() / loop.nanos()) : "–";
-				table.row(Integer.toString(handlers), row.label, nanos(figure.nanos()), nanos(figure.error()), ratio,
-						bytes(figure.bytes()));
+				String toLoop = row.base != Base.NONE ? ratio(figure, loop) : "–";
+				String toAskAround = row.base == Base.LOOP_AND_ASK_AROUND ? ratio(figure, askAround) : "–";
+				table.row(Integer.toString(handlers), row.label, nanos(figure.nanos()), nanos(figure.error()), toLoop,
+						toAskAround, bytes(figure.bytes()));
 			}
 		}
 		return table.toString();
@@ -117,6 +127,11 @@ final class ResultTable {
 			String verdict = Double.isNaN(v) ? "?" : v <= bar ? "met" : "MISSED";
 			table.row(target, Integer.toString(handlers), format.apply(v), "≤ " + format.apply(bar), verdict);
 		}
+	}
+
+	/** The figure's time ÷ the base's, of the same run; "–" when the base was not measured. */
+	private static String ratio(Figure figure, Figure base) {
+		return base == null ? "–" : ratio(figure.nanos() / base.nanos());
 	}
 
 	private static String key(String method, int handlers) {

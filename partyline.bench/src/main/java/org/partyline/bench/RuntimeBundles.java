@@ -5,14 +5,13 @@ import java.util.List;
 
 /**
  * The bundles the embedded framework runs, copied by the build (pom.xml, execution {@code runtime-bundles}) into
- * {@code bundles/} on the class path under their artifact ids. The API bundle is missing on purpose: the system bundle
- * exports its package from the class path.
+ * {@code bundles/} on the class path under their artifact ids. The API and OSGi Promise bundles are missing on
+ * purpose: the system bundle exports their packages from the class path, so the benchmark's code and the impl share
+ * one {@code Partyline} and one {@code Promise}.
  */
 final class RuntimeBundles {
 
 	static final List<String> JARS = List.of(
-			"org.osgi.util.function.jar",
-			"org.osgi.util.promise.jar",
 			"org.osgi.service.component.jar",
 			"org.apache.felix.log.jar",
 			"org.apache.felix.configadmin.jar",

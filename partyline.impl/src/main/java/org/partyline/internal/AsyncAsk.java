@@ -127,8 +127,11 @@ final class AsyncAsk {
 			} else if (calls.compareAndSet(i, RUNNING, OVERDUE)) {
 				handlers[i].lane().overdueStarted();
 			}
-			slots.compareAndSet(i, null, HandlerReply.late(handlers[i], askedAtNanos));
 			Object reply = slots.get(i);
+			if (reply == null) {
+				HandlerReply late = HandlerReply.late(handlers[i], askedAtNanos); // only for a slot still empty
+				reply = slots.compareAndSet(i, null, late) ? late : slots.get(i);
+			}
 			if (reply != NOT_ASKED) {
 				replies.add((Reply) reply);
 			}

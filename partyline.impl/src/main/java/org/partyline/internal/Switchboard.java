@@ -199,7 +199,14 @@ public final class Switchboard {
 			nobodyAnswers(serviceName);
 			return new HandlerEntry[0];
 		}
-		return Arrays.stream(entries).filter(e -> e.ownerId() != callerId).toArray(HandlerEntry[]::new);
+		HandlerEntry[] others = new HandlerEntry[entries.length];
+		int count = 0;
+		for (HandlerEntry entry : entries) {
+			if (entry.ownerId() != callerId) {
+				others[count++] = entry;
+			}
+		}
+		return count == others.length ? others : Arrays.copyOf(others, count);
 	}
 
 	/** How deep asks nest on this thread now, to carry to the threads of an asynchronous ask. */

@@ -72,6 +72,7 @@ public final class Inviter {
 	/** Flavours whose runtime is there but whose API our bundle is not wired to; warned about once. Scanner only. */
 	private final Set<String> unreadable = new HashSet<>();
 	private final SettledScans scans;
+	private final ScanCounts counts;
 	/**
 	 * The scanner thread while it reads a runtime's DTO, else null. A runtime may count that read as a change: Pax Web
 	 * raises its {@code service.changecount} on every read, in the reading thread. Rescanning on that would read again,
@@ -85,8 +86,9 @@ public final class Inviter {
 	@Activate
 	public Inviter(BundleContext context, PartylineConfiguration config, @Reference InvitationBook book,
 			@Reference(service = Partyline.class) ServiceReference<Partyline> partylineService,
-			@Reference(service = LoggerFactory.class) Logger logger) {
+			@Reference(service = LoggerFactory.class) Logger logger, @Reference ScanCounts counts) {
 		this.logger = logger;
+		this.counts = counts;
 		this.book = book;
 		this.scanner = Executors.newSingleThreadScheduledExecutor(named("partyline-inviter"));
 		this.scans = new SettledScans(scanner, this::scan, QUIET, LONGEST_WAIT);
@@ -150,6 +152,7 @@ public final class Inviter {
 	}
 
 	private void scan() {
+		counts.scanned();
 		Map<Long, DeployedServlet> deployed = deployed();
 		known.keySet().removeIf(id -> {
 			if (deployed.containsKey(id)) {
@@ -161,6 +164,7 @@ public final class Inviter {
 		deployed.forEach((id, servlet) -> {
 			if (!stopped && known.putIfAbsent(id, servlet) == null) {
 				try {
+					counts.invited();
 					sender.invite(servlet);
 				} catch (RejectedExecutionException stopping) {
 					// deactivated while scanning: a restarted partyline invites everyone again
@@ -177,7 +181,9 @@ public final class Inviter {
 			URI endpoint = Endpoints.reachable(reference.getProperty(ENDPOINT));
 			reading = Thread.currentThread();
 			try {
-				for (DeployedServlet servlet : servletsOf(runtimeClass, runtime, endpoint)) {
+				List<DeployedServlet> servlets = servletsOf(runtimeClass, runtime, endpoint);
+				counts.read(servlets.size());
+				for (DeployedServlet servlet : servlets) {
 					deployed.putIfAbsent(servlet.serviceId(), servlet);
 				}
 			} catch (RuntimeException gone) {

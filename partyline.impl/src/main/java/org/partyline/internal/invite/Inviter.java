@@ -1,5 +1,7 @@
 package org.partyline.internal.invite;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -56,8 +58,8 @@ public final class Inviter {
 	private final InvitationBook book;
 	/** A burst of changes costs one scan, this long after its last change (see SettledScans). */
 	private static final Duration QUIET = Duration.ofMillis(5);
-	/** Or this long after its first, at the latest: about ten scans a second at most, whatever a runtime announces. */
-	private static final Duration LONGEST_WAIT = Duration.ofMillis(100);
+	/** Or this long after its first, at the latest, unless scans are costly: SettledScans spaces them by their cost. */
+	private static final Duration LONGEST_WAIT = Duration.ofMillis(20);
 
 	private final ScheduledExecutorService scanner;
 	private final ExecutorService senders;
@@ -73,6 +75,7 @@ public final class Inviter {
 	private final Set<String> unreadable = new HashSet<>();
 	private final SettledScans scans;
 	private final ScanCounts counts;
+	private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
 	/**
 	 * The scanner thread while it reads a runtime's DTO, else null. A runtime may count that read as a change: Pax Web
 	 * raises its {@code service.changecount} on every read, in the reading thread. Rescanning on that would read again,
@@ -151,9 +154,12 @@ public final class Inviter {
 		scans.changed();
 	}
 
-	private void scan() {
+	/** @return the CPU time reading the runtimes took, in nanoseconds, which the next scans are spaced by */
+	private long scan() {
 		counts.scanned();
+		long reading = cpu.getCurrentThreadCpuTime();
 		Map<Long, DeployedServlet> deployed = deployed();
+		long readCost = cpu.getCurrentThreadCpuTime() - reading;
 		known.keySet().removeIf(id -> {
 			if (deployed.containsKey(id)) {
 				return false;
@@ -173,6 +179,7 @@ public final class Inviter {
 				}
 			}
 		});
+		return readCost;
 	}
 
 	private Map<Long, DeployedServlet> deployed() {

@@ -1,7 +1,5 @@
 package org.partyline.internal.invite;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -75,7 +73,6 @@ public final class Inviter {
 	private final Set<String> unreadable = new HashSet<>();
 	private final SettledScans scans;
 	private final ScanCounts counts;
-	private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
 	/**
 	 * The scanner thread while it reads a runtime's DTO, else null. A runtime may count that read as a change: Pax Web
 	 * raises its {@code service.changecount} on every read, in the reading thread. Rescanning on that would read again,
@@ -157,9 +154,9 @@ public final class Inviter {
 	/** @return the CPU time reading the runtimes took, in nanoseconds, which the next scans are spaced by */
 	private long scan() {
 		counts.scanned();
-		long reading = cpu.getCurrentThreadCpuTime();
+		long reading = scans.cpuTime();
 		Map<Long, DeployedServlet> deployed = deployed();
-		long readCost = cpu.getCurrentThreadCpuTime() - reading;
+		long readCost = scans.cpuTime() - reading;
 		known.keySet().removeIf(id -> {
 			if (deployed.containsKey(id)) {
 				return false;

@@ -1,5 +1,7 @@
 package org.partyline.internal.invite;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +39,8 @@ final class SettledScans {
 	 * is invited once). CPU time, not elapsed: a scan preempted on a busy machine did not cost more.
 	 */
 	private final LongSupplier scan;
+	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+	private final boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
 	private final long quietNanos;
 	private final long longestWaitNanos;
 	private final AtomicBoolean queued = new AtomicBoolean();
@@ -72,6 +76,15 @@ final class SettledScans {
 		queued.set(false);
 		lastScanCost = Math.min(scan.getAsLong(), LONGEST_SPACING_NANOS / BURST_SPACING);
 		lastScanEnded = System.nanoTime();
+	}
+
+	/**
+	 * The current thread's CPU time in nanoseconds, for the scan to measure its reading with; where the JVM does not
+	 * measure it, the elapsed time instead.
+	 */
+	long cpuTime() {
+		long cpu = cpuTimed ? threads.getCurrentThreadCpuTime() : -1;
+		return cpu < 0 ? System.nanoTime() : cpu;
 	}
 
 	/** When the scan of the changes since {@code firstChange} is due (in {@code System.nanoTime()} terms). */

@@ -61,8 +61,8 @@ public final class Inviter {
 	private final ServletArrivals arrivals;
 	/** A burst of changes costs one scan, this long after its last change (see SettledScans). */
 	private static final Duration QUIET = Duration.ofMillis(5);
-	/** Or this long after its first, at the latest: about ten scans a second at most, whatever a runtime announces. */
-	private static final Duration LONGEST_WAIT = Duration.ofMillis(100);
+	/** Or this long after its first, at the latest, unless scans are costly: SettledScans spaces them by their cost. */
+	private static final Duration LONGEST_WAIT = Duration.ofMillis(20);
 
 	private final ScheduledExecutorService scanner;
 	private final ExecutorService senders;
@@ -77,6 +77,7 @@ public final class Inviter {
 	/** Flavours whose runtime is there but whose API our bundle is not wired to; warned about once. Scanner only. */
 	private final Set<String> unreadable = new HashSet<>();
 	private final SettledScans scans;
+	private final ScanCounts counts;
 	/**
 	 * The scanner thread while it reads a runtime's DTO, else null. A runtime may count that read as a change: Pax Web
 	 * raises its {@code service.changecount} on every read, in the reading thread. Rescanning on that would read again,
@@ -93,8 +94,9 @@ public final class Inviter {
 	public Inviter(BundleContext context, PartylineConfiguration config, @Reference InvitationBook book,
 			@Reference Admissions admissions,
 			@Reference(service = Partyline.class) ServiceReference<Partyline> partylineService,
-			@Reference(service = LoggerFactory.class) Logger logger) {
+			@Reference(service = LoggerFactory.class) Logger logger, @Reference ScanCounts counts) {
 		this.logger = logger;
+		this.counts = counts;
 		this.book = book;
 		this.admissions = admissions;
 		this.timeout = timeout(config);
@@ -181,8 +183,12 @@ public final class Inviter {
 		scans.changed();
 	}
 
-	private void scan() {
+	/** @return the CPU time reading the runtimes took, in nanoseconds, which the next scans are spaced by */
+	private long scan() {
+		counts.scanned();
+		long reading = scans.cpuTime();
 		Map<Long, DeployedServlet> deployed = deployed();
+		long readCost = scans.cpuTime() - reading;
 		known.keySet().removeIf(id -> {
 			if (deployed.containsKey(id)) {
 				return false;
@@ -194,6 +200,7 @@ public final class Inviter {
 			if (!stopped && known.putIfAbsent(id, servlet) == null) {
 				admissions.located(id, servlet.contextPath());
 				try {
+					counts.invited();
 					sender.invite(servlet);
 				} catch (RejectedExecutionException stopping) {
 					// deactivated while scanning: a restarted partyline invites everyone again
@@ -203,6 +210,7 @@ public final class Inviter {
 				}
 			}
 		});
+		return readCost;
 	}
 
 	private Map<Long, DeployedServlet> deployed() {
@@ -211,7 +219,9 @@ public final class Inviter {
 			URI endpoint = Endpoints.reachable(reference.getProperty(ENDPOINT));
 			reading = Thread.currentThread();
 			try {
-				for (DeployedServlet servlet : servletsOf(runtimeClass, runtime, endpoint)) {
+				List<DeployedServlet> servlets = servletsOf(runtimeClass, runtime, endpoint);
+				counts.read(servlets.size());
+				for (DeployedServlet servlet : servlets) {
 					deployed.putIfAbsent(servlet.serviceId(), servlet);
 				}
 			} catch (RuntimeException gone) {

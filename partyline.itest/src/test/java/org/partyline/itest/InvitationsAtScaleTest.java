@@ -202,6 +202,7 @@ class InvitationsAtScaleTest extends ParticipantTest {
 	 */
 	private void assertSettledAndReport(String scenario, ScanFigures before, long joinedMillis,
 			List<ScaleServlet> servlets, double entriesPerServletBound) throws Exception {
+		awaitNoScanFor(Duration.ofMillis(500));
 		ScanFigures work = scanFigures().minus(before);
 		long restNanos = partylineCpuAtRest();
 		double entriesPerServlet = (double) work.servletsRead / SERVLETS;
@@ -291,6 +292,17 @@ class InvitationsAtScaleTest extends ParticipantTest {
 	}
 
 	/**
+	 * Rest begins when the partyline has done reacting: the two runtimes announce each change separately, so a last
+	 * scan may follow the last servlet's invitation (spaced by the scans' own cost). A partyline that kept scanning
+	 * would never get here, and fails.
+	 */
+	private void awaitNoScanFor(Duration quiet) {
+		AtomicLong scansSoFar = new AtomicLong(-1);
+		await("no scan for " + quiet.toMillis() + " ms").atMost(ALL_JOINED).pollInterval(quiet)
+				.until(() -> scansSoFar.getAndSet(scanFigures().scans) == scansSoFar.get());
+	}
+
+	/**
 	 * The CPU time the partyline's own threads used in AT_REST, watched throughout it and returned as soon as it
 	 * exceeds AT_REST_CPU_NANOS; threads started in the window count whole, threads that ended in it not at all (they
 	 * were idle, or they would not have ended).
@@ -309,7 +321,14 @@ class InvitationsAtScaleTest extends ParticipantTest {
 				return sum <= AT_REST_CPU_NANOS;
 			});
 		} catch (ConditionTimeoutException busy) {
-			// reported with the other figures, and failed there
+			// reported with the other figures, and failed there; say which threads
+			Map<Long, Long> now = partylineCpu(threads);
+			for (Thread thread : Thread.getAllStackTraces().keySet()) {
+				long delta = now.getOrDefault(thread.getId(), 0L) - atStart.getOrDefault(thread.getId(), 0L);
+				if (delta > TimeUnit.MILLISECONDS.toNanos(1)) {
+					System.out.printf("at-scale: busy at rest: %s %.1f ms%n", thread.getName(), delta / 1e6);
+				}
+			}
 		}
 		return used.get();
 	}

@@ -87,6 +87,11 @@ public final class Inviter {
 	/** The invite timeout in force, also the longest a request waits for an invitation's answer. */
 	private volatile Duration timeout;
 	private volatile boolean stopped;
+	private static final long FIRST_LOOK_AGAIN_MILLIS = 25;
+	private static final long LAST_LOOK_AGAIN_MILLIS = 1000;
+	/** When to look again for servlets awaited but not deployed, and whether that is scheduled; scanner thread only. */
+	private long lookAgainMillis = FIRST_LOOK_AGAIN_MILLIS;
+	private boolean lookingAgain;
 	/** The servlets known from the last scan; touched only on the scanner thread. */
 	private final Map<Long, DeployedServlet> known = new HashMap<>();
 
@@ -107,7 +112,8 @@ public final class Inviter {
 		this.senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				named("partyline-invitation"));
 		this.sender = new InvitationSender(context, book, admissions, partylineService, logger, senders, timeout);
-		this.arrivals = new ServletArrivals(context, this::awaiting, admissions::answered);
+		this.arrivals = new ServletArrivals(context, this::awaiting, admissions::answered,
+				admissions::letHeldRequestsGoBeforeFiltersLeave);
 		arrivals.open();
 		admissions.opened();
 		for (String runtime : List.of(JAKARTA_RUNTIME, JAVAX_RUNTIME)) {
@@ -210,7 +216,34 @@ public final class Inviter {
 				}
 			}
 		});
+		lookAgainWhileUnlocated();
 		return readCost;
+	}
+
+	/**
+	 * A runtime may announce a change before it makes it: Pax Web raises its change count, then hands the
+	 * registration to a thread of its own; a scan in between misses the servlet, and no change follows. So while a
+	 * registered servlet is awaited that no runtime reports deployed yet, look again, less and less often, until it
+	 * is deployed or stops being awaited (no runtime deployed it within the invite timeout).
+	 */
+	private void lookAgainWhileUnlocated() {
+		if (stopped || !admissions.anyUnlocated()) {
+			lookAgainMillis = FIRST_LOOK_AGAIN_MILLIS;
+			return;
+		}
+		if (lookingAgain) {
+			return;
+		}
+		lookingAgain = true;
+		try {
+			scanner.schedule(() -> {
+				lookingAgain = false;
+				rescan();
+			}, lookAgainMillis, TimeUnit.MILLISECONDS);
+			lookAgainMillis = Math.min(lookAgainMillis * 2, LAST_LOOK_AGAIN_MILLIS);
+		} catch (RejectedExecutionException stopping) {
+			lookingAgain = false;
+		}
 	}
 
 	private Map<Long, DeployedServlet> deployed() {

@@ -119,17 +119,24 @@ public final class Admissions {
 		holdLimitNanos = limit.toNanos();
 	}
 
-	/** A servlet was registered that will be invited: its requests wait from now. */
-	void await(long serviceId, List<String> patterns) {
+	/**
+	 * A servlet was registered that will be invited: its requests wait from now.
+	 *
+	 * @return the servlet awaited, or {@code null} if it already was
+	 */
+	AwaitedServlet await(long serviceId, List<String> patterns) {
+		AwaitedServlet servlet;
 		synchronized (this) {
 			if (find(serviceId) != null) {
-				return;
+				return null;
 			}
+			servlet = new AwaitedServlet(serviceId, patterns);
 			AwaitedServlet[] more = Arrays.copyOf(awaited, awaited.length + 1);
-			more[awaited.length] = new AwaitedServlet(serviceId, patterns);
+			more[awaited.length] = servlet;
 			awaited = more;
 		}
 		condition.refresh();
+		return servlet;
 	}
 
 	/** A runtime reports it deployed there: from now only requests in that context wait for it. */

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -106,7 +107,9 @@ public final class Inviter {
 		this.admissions = admissions;
 		this.timeout = timeout(config);
 		admissions.holdLimit(timeout);
-		this.scanner = Executors.newSingleThreadScheduledExecutor(named("partyline-inviter"));
+		ScheduledThreadPoolExecutor scannerThread = new ScheduledThreadPoolExecutor(1, named("partyline-inviter"));
+		scannerThread.setRemoveOnCancelPolicy(true); // cancelled expiry timers leave the queue at once
+		this.scanner = scannerThread;
 		this.scans = new SettledScans(scanner, this::scan, QUIET, LONGEST_WAIT);
 		// like a cached pool, but idle threads go after two seconds: invitations come in bursts
 		this.senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(),
@@ -145,10 +148,13 @@ public final class Inviter {
 	 * the invite timeout (it has no context, or is shadowed), no request can reach it, and none waits any more.
 	 */
 	private void awaiting(long serviceId, List<String> patterns) {
-		admissions.await(serviceId, patterns);
+		AwaitedServlet servlet = admissions.await(serviceId, patterns);
+		if (servlet == null) {
+			return;
+		}
 		try {
-			scanner.schedule(() -> admissions.unlessLocated(serviceId), timeout.toMillis(),
-					TimeUnit.MILLISECONDS);
+			servlet.expiresWith(scanner.schedule(() -> admissions.unlessLocated(serviceId), timeout.toMillis(),
+					TimeUnit.MILLISECONDS));
 		} catch (RejectedExecutionException stopping) {
 			admissions.answered(serviceId);
 		}

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
@@ -134,6 +135,9 @@ class InvitedBeforeServedTest extends ParticipantTest {
 			assertEquals(Collections.nCopies(3, INVITED), RacingRequests.answers(heldAgain));
 		} finally {
 			invitation.letItAnswer();
+			if (implBundle().getState() != Bundle.ACTIVE) {
+				implBundle().start(); // the tests after this one need it
+			}
 		}
 	}
 

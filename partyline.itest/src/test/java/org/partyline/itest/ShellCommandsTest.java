@@ -25,7 +25,7 @@ class ShellCommandsTest extends ParticipantTest {
 	@Test
 	void theCommandsAreRegisteredForGogo() {
 		Object functions = new ShellCommands(context).reference().getProperty("osgi.command.function");
-		assertEquals(List.of("participants", "services", "ask"), Arrays.asList((String[]) functions));
+		assertEquals(List.of("participants", "services", "ask", "scans"), Arrays.asList((String[]) functions));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.joining;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,11 +17,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +44,9 @@ import org.junit.jupiter.api.Timeout;
  * on loopback ports, {@code feature:repo-add} of this build's features repository, {@code feature:install
  * partyline-http} (Declarative Services, Pax Web's HTTP Whiteboard, the API and the implementation), then two
  * participants with {@code bundle:install -s}: the javax blog servlet (joins when invited), the DS-only notices and
- * this module's own probe servlet, which tells what reached it and asks as itself.
- * One Karaf for the class; the tests run in order, the last one uninstalls the notices.
+ * this module's own probe servlet, which tells what reached it and asks as itself. Later, while Karaf runs, this
+ * module's gated probe: a servlet whose invitation answers only when the test says, and its opted-out sibling.
+ * One Karaf for the class; the tests run in order, the last ones change the settings and restart the partyline.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -54,6 +62,11 @@ class KarafIT {
 	private static final String SECOND_NOTICE = "Welcome! Every link on this page was built by another bundle";
 	/** the participants, in the order they are installed: each one's imports are there before it */
 	private static final List<String> PARTICIPANTS = List.of("demo.page", "demo.blog", "demo.notices");
+	/** Requests racing for the gated servlet's page from before its bundle is installed, and fired once it is invited */
+	private static final int RACERS = 6;
+	private static final int MEANWHILE = 6;
+	/** How long requests to a servlet whose invitation is unanswered must stay unanswered to count as held */
+	private static final Duration HELD_FOR = Duration.ofMillis(400);
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private KarafProcess karaf;
@@ -152,14 +165,43 @@ class KarafIT {
 	@Test
 	@Order(4)
 	void theConsoleShowsTheBlogInvitedOnceAndJoined() {
-		String participants = partyline("participants");
-		List<String> blog = participants.lines().filter(line -> line.startsWith("demo.blog [")).toList();
-		assertEquals(1, blog.size(), participants);
-		assertTrue(blog.get(0).contains("/blog/*") && blog.get(0).contains("joined"), participants);
+		assertOneInvitationJoined("demo.blog", "/blog/*");
 	}
 
 	@Test
 	@Order(5)
+	void aServletHotDeployedWhileKarafRunsServesNoRequestBeforeItsInvitationIsAnswered() throws IOException {
+		try (RacingRequests racing = RacingRequests.start(http, karaf.http("/gated/page"), RACERS)) {
+			String installed = karaf.console("bundle:install -s " + Path.of(System.getProperty("karaf.gated")).toUri());
+			assertFalse(installed.contains("Error"), installed);
+			// its sibling opted out: it answers while the invitation waits at the gate, or it would tell nothing
+			await("the invitation at the gated servlet").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+					.until(() -> probe("/gate/arrived"), "1"::equals);
+			List<CompletableFuture<String>> meanwhile = IntStream.range(0, MEANWHILE).mapToObj(i -> racing.send())
+					.toList();
+			CompletableFuture<Object> first = CompletableFuture.anyOf(meanwhile.toArray(CompletableFuture[]::new));
+			assertThrows(TimeoutException.class, () -> first.get(HELD_FOR.toMillis(), TimeUnit.MILLISECONDS),
+					() -> "answered while the invitation was unanswered: " + first.getNow(null));
+			Map<String, Integer> before = racing.tally();
+			before.remove("404");
+			assertEquals(Map.of(), before, "answers besides the 404s of before it was deployed");
+
+			assertEquals("1", probe("/gate/open"), "the opted-out sibling served while the invitation waited");
+
+			assertEquals(Collections.nCopies(MEANWHILE, "invited"), meanwhile.stream().map(CompletableFuture::join)
+					.toList(), "the requests held were served by the joined servlet");
+			Map<String, Integer> tally = racing.stop();
+			System.out.println("karaf: the gated servlet's page answered " + tally);
+			assertTrue(tally.getOrDefault("invited", 0) >= RACERS, tally.toString());
+			tally.keySet().removeAll(Set.of("invited", "404"));
+			assertEquals(Map.of(), tally, "answers neither the joined servlet's nor a 404 from before it was deployed");
+		}
+		assertEquals("1", probe("/gate/arrived"), "invitations that reached the gated servlet");
+		assertOneInvitationJoined("partyline.karaf.gated", "/gated/*");
+	}
+
+	@Test
+	@Order(6)
 	void anIdleKarafWithThePartylineUsesLessThanAFifthOfACore() throws InterruptedException {
 		double cores = idleCores();
 		System.out.printf("karaf: %.3f of a core over %d idle seconds with the partyline%n", cores, IDLE.toSeconds());
@@ -176,7 +218,7 @@ class KarafIT {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void uninstallingTheNoticesBundleTakesItsNoticesOffTheBlog() throws IOException {
 		karaf.console("bundle:uninstall demo.notices");
 		await("the notices gone from /blog/").atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
@@ -189,7 +231,7 @@ class KarafIT {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void editingEtcOrgPartylineCfgWhileKarafRunsChangesTheBehaviourWithoutARestart() throws IOException {
 		Path cfg = Path.of(System.getProperty("karaf.instances")).resolve("etc").resolve("org.partyline.cfg");
 		assertTrue(Files.isRegularFile(cfg), "feature:install partyline writes " + cfg);
@@ -205,7 +247,7 @@ class KarafIT {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void aMalformedValueInEtcOrgPartylineCfgIsAWarningInKarafsLogAndMeansTheDefault() throws IOException {
 		Path base = Path.of(System.getProperty("karaf.instances"));
 		Path cfg = base.resolve("etc").resolve("org.partyline.cfg");
@@ -219,16 +261,12 @@ class KarafIT {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void restartingTheImplementationFromTheConsoleInvitesTheBlogOnceAgain() throws IOException {
 		karaf.console("bundle:restart partyline.impl");
 
-		await("the blog invited again").atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-			String participants = partyline("participants");
-			List<String> blog = participants.lines().filter(line -> line.startsWith("demo.blog [")).toList();
-			assertEquals(1, blog.size(), participants);
-			assertTrue(blog.get(0).contains("joined"), participants);
-		});
+		await("the blog invited again").atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+				assertOneInvitationJoined("demo.blog", "/blog/*"));
 		assertTrue(partyline("services").contains("demo.blog"), "the blog's handlers are connected again");
 	}
 
@@ -240,6 +278,15 @@ class KarafIT {
 	private String partyline(String function) {
 		return await("partyline:" + function + " printing").atMost(WAIT).pollInterval(Duration.ofMillis(100))
 				.until(() -> karaf.console("partyline:" + function + " | cat"), output -> !output.isBlank());
+	}
+
+	/** Asserts that {@code partyline:participants} shows one invitation of the bundle's servlet at the pattern, joined. */
+	private void assertOneInvitationJoined(String bundle, String pattern) {
+		String participants = partyline("participants");
+		List<String> rows = participants.lines().filter(line -> line.startsWith(bundle + " [") && line.contains(pattern))
+				.toList();
+		assertEquals(1, rows.size(), participants);
+		assertTrue(rows.get(0).contains("joined"), participants);
 	}
 
 	/** The blog's page, or "" while it does not answer 200. */

@@ -3,6 +3,7 @@ package org.partyline.internal.invite;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -28,7 +29,12 @@ public final class Admissions {
 
 	private static final AwaitedServlet[] NONE = {};
 
+	/** How long the partyline's stop waits for released requests to leave the filters' chains, at most. */
+	private static final long LEAVING_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private volatile AwaitedServlet[] awaited = NONE;
+	/** Requests that were held and are still on their way through the rest of their chain; guarded by itself. */
+	private final int[] goingOn = { 0 };
 	private volatile long holdLimitNanos = Duration.ofMillis(PartylineConfiguration.DEFAULT_INVITE_TIMEOUT_MILLIS)
 			.toNanos();
 	private final AnsweredCondition condition;
@@ -85,31 +91,52 @@ public final class Admissions {
 			held = true;
 			try {
 				if (!servlet.awaitAnswer(deadline - System.nanoTime())) {
-					return true; // the limit is for the request, not for each servlet it might be
+					break; // the limit is for the request, not for each servlet it might be
 				}
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
-				return true;
+				break;
+			}
+		}
+		if (held) {
+			synchronized (goingOn) {
+				goingOn[0]++;
 			}
 		}
 		return held;
+	}
+
+	/** A request that was held has been through the rest of its chain (the filter calls this in a finally). */
+	void wentOn() {
+		synchronized (goingOn) {
+			if (--goingOn[0] == 0) {
+				goingOn.notifyAll();
+			}
+		}
 	}
 
 	void holdLimit(Duration limit) {
 		holdLimitNanos = limit.toNanos();
 	}
 
-	/** A servlet was registered that will be invited: its requests wait from now. */
-	void await(long serviceId, List<String> patterns) {
+	/**
+	 * A servlet was registered that will be invited: its requests wait from now.
+	 *
+	 * @return the servlet awaited, or {@code null} if it already was
+	 */
+	AwaitedServlet await(long serviceId, List<String> patterns) {
+		AwaitedServlet servlet;
 		synchronized (this) {
 			if (find(serviceId) != null) {
-				return;
+				return null;
 			}
+			servlet = new AwaitedServlet(serviceId, patterns);
 			AwaitedServlet[] more = Arrays.copyOf(awaited, awaited.length + 1);
-			more[awaited.length] = new AwaitedServlet(serviceId, patterns);
+			more[awaited.length] = servlet;
 			awaited = more;
 		}
 		condition.refresh();
+		return servlet;
 	}
 
 	/** A runtime reports it deployed there: from now only requests in that context wait for it. */
@@ -142,7 +169,8 @@ public final class Admissions {
 		}
 	}
 
-	private void answerAll() {
+	/** Lets every held request go, the servlets unanswered. */
+	void answerAll() {
 		AwaitedServlet[] all;
 		synchronized (this) {
 			all = awaited;
@@ -152,6 +180,37 @@ public final class Admissions {
 			servlet.answer();
 		}
 		condition.refresh();
+	}
+
+	/**
+	 * Lets every held request go and waits (a second at most) until they have been through their chains: called as
+	 * an admission filter is being unregistered, before any runtime hears of it, because a runtime fails a request
+	 * still on its way through a chain whose filters it withdraws (Felix HTTP answers 500).
+	 */
+	void letHeldRequestsGoBeforeFiltersLeave() {
+		answerAll();
+		long until = System.nanoTime() + LEAVING_NANOS;
+		synchronized (goingOn) {
+			long left;
+			while (goingOn[0] > 0 && (left = until - System.nanoTime()) > 0) {
+				try {
+					TimeUnit.NANOSECONDS.timedWait(goingOn, left);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	/** Whether some awaited servlet has not been reported deployed by any runtime yet. */
+	boolean anyUnlocated() {
+		for (AwaitedServlet servlet : awaited) {
+			if (!servlet.located()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The servlets awaited now, by service id. */

@@ -2,6 +2,7 @@ package org.partyline.internal.invite;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,8 @@ final class AwaitedServlet {
 	private final CountDownLatch answered = new CountDownLatch(1);
 	/** The context it was found deployed in, or null before: then requests are matched in every context. */
 	private volatile String contextPath;
+	/** The timer that stops awaiting it if no runtime deploys it; cancelled once it is deployed or answered. */
+	private volatile Future<?> expiry;
 
 	AwaitedServlet(long serviceId, List<String> patterns) {
 		this.serviceId = serviceId;
@@ -36,6 +39,22 @@ final class AwaitedServlet {
 
 	void locatedIn(String deployedContextPath) {
 		this.contextPath = deployedContextPath;
+		cancelExpiry();
+	}
+
+	/** Its expiry timer; cancelled at once if it is no longer awaited meanwhile. */
+	void expiresWith(Future<?> timer) {
+		expiry = timer;
+		if (answered.getCount() == 0 || located()) {
+			cancelExpiry();
+		}
+	}
+
+	private void cancelExpiry() {
+		Future<?> timer = expiry;
+		if (timer != null) {
+			timer.cancel(false); // so that a thousand answered servlets leave no thousand timers to run at rest
+		}
 	}
 
 	boolean located() {
@@ -44,6 +63,7 @@ final class AwaitedServlet {
 
 	void answer() {
 		answered.countDown();
+		cancelExpiry();
 	}
 
 	/** Waits for the answer, at most that long; true if it came. */

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -61,8 +62,8 @@ public final class Inviter {
 	private final ServletArrivals arrivals;
 	/** A burst of changes costs one scan, this long after its last change (see SettledScans). */
 	private static final Duration QUIET = Duration.ofMillis(5);
-	/** Or this long after its first, at the latest: about ten scans a second at most, whatever a runtime announces. */
-	private static final Duration LONGEST_WAIT = Duration.ofMillis(100);
+	/** Or this long after its first, at the latest, unless scans are costly: SettledScans spaces them by their cost. */
+	private static final Duration LONGEST_WAIT = Duration.ofMillis(20);
 
 	private final ScheduledExecutorService scanner;
 	private final ExecutorService senders;
@@ -77,6 +78,7 @@ public final class Inviter {
 	/** Flavours whose runtime is there but whose API our bundle is not wired to; warned about once. Scanner only. */
 	private final Set<String> unreadable = new HashSet<>();
 	private final SettledScans scans;
+	private final ScanCounts counts;
 	/**
 	 * The scanner thread while it reads a runtime's DTO, else null. A runtime may count that read as a change: Pax Web
 	 * raises its {@code service.changecount} on every read, in the reading thread. Rescanning on that would read again,
@@ -86,6 +88,11 @@ public final class Inviter {
 	/** The invite timeout in force, also the longest a request waits for an invitation's answer. */
 	private volatile Duration timeout;
 	private volatile boolean stopped;
+	private static final long FIRST_LOOK_AGAIN_MILLIS = 25;
+	private static final long LAST_LOOK_AGAIN_MILLIS = 1000;
+	/** When to look again for servlets awaited but not deployed, and whether that is scheduled; scanner thread only. */
+	private long lookAgainMillis = FIRST_LOOK_AGAIN_MILLIS;
+	private boolean lookingAgain;
 	/** The servlets known from the last scan; touched only on the scanner thread. */
 	private final Map<Long, DeployedServlet> known = new HashMap<>();
 
@@ -93,19 +100,23 @@ public final class Inviter {
 	public Inviter(BundleContext context, PartylineConfiguration config, @Reference InvitationBook book,
 			@Reference Admissions admissions,
 			@Reference(service = Partyline.class) ServiceReference<Partyline> partylineService,
-			@Reference(service = LoggerFactory.class) Logger logger) {
+			@Reference(service = LoggerFactory.class) Logger logger, @Reference ScanCounts counts) {
 		this.logger = logger;
+		this.counts = counts;
 		this.book = book;
 		this.admissions = admissions;
 		this.timeout = timeout(config);
 		admissions.holdLimit(timeout);
-		this.scanner = Executors.newSingleThreadScheduledExecutor(named("partyline-inviter"));
+		ScheduledThreadPoolExecutor scannerThread = new ScheduledThreadPoolExecutor(1, named("partyline-inviter"));
+		scannerThread.setRemoveOnCancelPolicy(true); // cancelled expiry timers leave the queue at once
+		this.scanner = scannerThread;
 		this.scans = new SettledScans(scanner, this::scan, QUIET, LONGEST_WAIT);
 		// like a cached pool, but idle threads go after two seconds: invitations come in bursts
 		this.senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				named("partyline-invitation"));
 		this.sender = new InvitationSender(context, book, admissions, partylineService, logger, senders, timeout);
-		this.arrivals = new ServletArrivals(context, this::awaiting, admissions::answered);
+		this.arrivals = new ServletArrivals(context, this::awaiting, admissions::answered,
+				admissions::letHeldRequestsGoBeforeFiltersLeave);
 		arrivals.open();
 		admissions.opened();
 		for (String runtime : List.of(JAKARTA_RUNTIME, JAVAX_RUNTIME)) {
@@ -137,10 +148,13 @@ public final class Inviter {
 	 * the invite timeout (it has no context, or is shadowed), no request can reach it, and none waits any more.
 	 */
 	private void awaiting(long serviceId, List<String> patterns) {
-		admissions.await(serviceId, patterns);
+		AwaitedServlet servlet = admissions.await(serviceId, patterns);
+		if (servlet == null) {
+			return;
+		}
 		try {
-			scanner.schedule(() -> admissions.unlessLocated(serviceId), timeout.toMillis(),
-					TimeUnit.MILLISECONDS);
+			servlet.expiresWith(scanner.schedule(() -> admissions.unlessLocated(serviceId), timeout.toMillis(),
+					TimeUnit.MILLISECONDS));
 		} catch (RejectedExecutionException stopping) {
 			admissions.answered(serviceId);
 		}
@@ -181,8 +195,12 @@ public final class Inviter {
 		scans.changed();
 	}
 
-	private void scan() {
+	/** @return the CPU time reading the runtimes took, in nanoseconds, which the next scans are spaced by */
+	private long scan() {
+		counts.scanned();
+		long reading = scans.cpuTime();
 		Map<Long, DeployedServlet> deployed = deployed();
+		long readCost = scans.cpuTime() - reading;
 		known.keySet().removeIf(id -> {
 			if (deployed.containsKey(id)) {
 				return false;
@@ -194,6 +212,7 @@ public final class Inviter {
 			if (!stopped && known.putIfAbsent(id, servlet) == null) {
 				admissions.located(id, servlet.contextPath());
 				try {
+					counts.invited();
 					sender.invite(servlet);
 				} catch (RejectedExecutionException stopping) {
 					// deactivated while scanning: a restarted partyline invites everyone again
@@ -203,6 +222,34 @@ public final class Inviter {
 				}
 			}
 		});
+		lookAgainWhileUnlocated();
+		return readCost;
+	}
+
+	/**
+	 * A runtime may announce a change before it makes it: Pax Web raises its change count, then hands the
+	 * registration to a thread of its own; a scan in between misses the servlet, and no change follows. So while a
+	 * registered servlet is awaited that no runtime reports deployed yet, look again, less and less often, until it
+	 * is deployed or stops being awaited (no runtime deployed it within the invite timeout).
+	 */
+	private void lookAgainWhileUnlocated() {
+		if (stopped || !admissions.anyUnlocated()) {
+			lookAgainMillis = FIRST_LOOK_AGAIN_MILLIS;
+			return;
+		}
+		if (lookingAgain) {
+			return;
+		}
+		lookingAgain = true;
+		try {
+			scanner.schedule(() -> {
+				lookingAgain = false;
+				rescan();
+			}, lookAgainMillis, TimeUnit.MILLISECONDS);
+			lookAgainMillis = Math.min(lookAgainMillis * 2, LAST_LOOK_AGAIN_MILLIS);
+		} catch (RejectedExecutionException stopping) {
+			lookingAgain = false;
+		}
 	}
 
 	private Map<Long, DeployedServlet> deployed() {
@@ -211,7 +258,9 @@ public final class Inviter {
 			URI endpoint = Endpoints.reachable(reference.getProperty(ENDPOINT));
 			reading = Thread.currentThread();
 			try {
-				for (DeployedServlet servlet : servletsOf(runtimeClass, runtime, endpoint)) {
+				List<DeployedServlet> servlets = servletsOf(runtimeClass, runtime, endpoint);
+				counts.read(servlets.size());
+				for (DeployedServlet servlet : servlets) {
 					deployed.putIfAbsent(servlet.serviceId(), servlet);
 				}
 			} catch (RuntimeException gone) {

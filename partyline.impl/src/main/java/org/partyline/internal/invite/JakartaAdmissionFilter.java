@@ -42,6 +42,12 @@ public final class JakartaAdmissionFilter implements Filter {
 						http.getAttribute(Admissions.HELD_ATTRIBUTE))) {
 			if (admissions.holdWhileAwaited(http.getContextPath(), http.getServletPath(), http.getPathInfo())) {
 				http.setAttribute(Admissions.HELD_ATTRIBUTE, Boolean.TRUE);
+				try {
+					chain.doFilter(request, response);
+				} finally {
+					admissions.wentOn();
+				}
+				return;
 			}
 		}
 		chain.doFilter(request, response);

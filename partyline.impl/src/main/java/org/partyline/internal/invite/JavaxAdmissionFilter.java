@@ -44,6 +44,12 @@ public final class JavaxAdmissionFilter implements Filter {
 			HttpServletRequest http = (HttpServletRequest) request;
 			if (admissions.holdWhileAwaited(http.getContextPath(), http.getServletPath(), http.getPathInfo())) {
 				http.setAttribute(Admissions.HELD_ATTRIBUTE, Boolean.TRUE);
+				try {
+					chain.doFilter(request, response);
+				} finally {
+					admissions.wentOn();
+				}
+				return;
 			}
 		}
 		chain.doFilter(request, response);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Filter;
@@ -36,12 +37,19 @@ final class ServletArrivals implements EventListenerHook {
 	private final Filter invited;
 	private final BiConsumer<Long, List<String>> arrived;
 	private final LongConsumer left;
+	private final Runnable admissionLeaving;
 	private ServiceRegistration<EventListenerHook> registration;
 
-	ServletArrivals(BundleContext context, BiConsumer<Long, List<String>> arrived, LongConsumer left) {
+	/**
+	 * @param admissionLeaving called when one of our admission filters is being unregistered, before any runtime
+	 *            hears of it: requests it holds must go on while the other filters of their chain are still there
+	 */
+	ServletArrivals(BundleContext context, BiConsumer<Long, List<String>> arrived, LongConsumer left,
+			Runnable admissionLeaving) {
 		this.context = context;
 		this.arrived = arrived;
 		this.left = left;
+		this.admissionLeaving = admissionLeaving;
 		this.invited = filter(INVITED_SERVLETS);
 	}
 
@@ -70,7 +78,13 @@ final class ServletArrivals implements EventListenerHook {
 		ServiceReference<?> reference = event.getServiceReference();
 		switch (event.getType()) {
 		case ServiceEvent.REGISTERED -> arriving(reference);
-		case ServiceEvent.UNREGISTERING, ServiceEvent.MODIFIED_ENDMATCH -> left.accept(serviceId(reference));
+		case ServiceEvent.UNREGISTERING -> {
+			left.accept(serviceId(reference));
+			if (isOurAdmissionFilter(reference)) {
+				admissionLeaving.run();
+			}
+		}
+		case ServiceEvent.MODIFIED_ENDMATCH -> left.accept(serviceId(reference));
 		default -> {
 			// MODIFIED: a servlet known is not invited again, so its requests have nothing to wait for
 		}
@@ -89,6 +103,18 @@ final class ServletArrivals implements EventListenerHook {
 		if (hasRoute) {
 			arrived.accept(serviceId(reference), patterns);
 		}
+	}
+
+	/**
+	 * One of the admission filters of our bundle. A request held in one of them goes on through the other flavour's,
+	 * and a runtime fails a request whose chain has a filter it has withdrawn (Felix HTTP answers 500): so held
+	 * requests are let go as soon as the first of them is leaving.
+	 */
+	private boolean isOurAdmissionFilter(ServiceReference<?> reference) {
+		Bundle owner = reference.getBundle();
+		return owner != null && owner.getBundleId() == context.getBundle().getBundleId()
+				&& String.valueOf(reference.getProperty("osgi.http.whiteboard.filter.name"))
+						.startsWith(JakartaAdmissionFilter.NAME);
 	}
 
 	private static List<String> patterns(Object property) {

@@ -11,9 +11,12 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import org.partyline.itest.churn.ScaleActivator;
+
 /**
- * Writes small participant bundles at run time: a DS handler, a servlet that joins when invited, or both. Their
- * component classes come from the test bundle's exported {@code org.partyline.itest.churn}.
+ * Writes small participant bundles at run time: a DS handler, a servlet that joins when invited, or both; or many
+ * servlets of the at-scale test. Their component classes come from the test bundle's exported
+ * {@code org.partyline.itest.churn}.
  */
 public final class ChurnBundles {
 
@@ -35,19 +38,40 @@ public final class ChurnBundles {
 			components.add(component("servlet", "org.partyline.itest.churn.ChurnServlet", "jakarta.servlet.Servlet",
 					"<property name=\"osgi.http.whiteboard.servlet.pattern\" value=\"/" + symbolicName + "/*\"/>"));
 		}
+		return bundle(symbolicName, "1.0." + generation, components);
+	}
+
+	/**
+	 * A bundle registering {@code count} {@code ScaleServlet}s when it starts (see {@code ScaleActivator}); with
+	 * none, a bundle that only owns what a test registers on its behalf.
+	 */
+	public static byte[] servlets(String symbolicName, int count) {
 		Manifest manifest = new Manifest();
+		Attributes main = manifest.getMainAttributes();
+		main.putValue("Bundle-Activator", ScaleActivator.class.getName());
+		main.putValue(ScaleActivator.SERVLETS_HEADER, String.valueOf(count));
+		return bundle(manifest, symbolicName, "1.0.0", List.of());
+	}
+
+	private static byte[] bundle(String symbolicName, String version, List<String> components) {
+		return bundle(new Manifest(), symbolicName, version, components);
+	}
+
+	private static byte[] bundle(Manifest manifest, String symbolicName, String version, List<String> components) {
 		Attributes main = manifest.getMainAttributes();
 		main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
 		main.putValue("Bundle-ManifestVersion", "2");
 		main.putValue("Bundle-SymbolicName", symbolicName);
-		main.putValue("Bundle-Version", "1.0." + generation);
-		main.putValue("Import-Package", "org.partyline.itest.churn, org.partyline.api, org.osgi.service.component,"
-				+ " jakarta.servlet, jakarta.servlet.http");
+		main.putValue("Bundle-Version", version);
+		main.putValue("Import-Package", "org.partyline.itest.churn, org.partyline.api, org.osgi.framework,"
+				+ " org.osgi.service.component, jakarta.servlet, jakarta.servlet.http");
 		List<String> paths = new ArrayList<>();
 		for (int i = 0; i < components.size(); i++) {
 			paths.add("OSGI-INF/component" + i + ".xml");
 		}
-		main.putValue("Service-Component", String.join(",", paths));
+		if (!paths.isEmpty()) {
+			main.putValue("Service-Component", String.join(",", paths));
+		}
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
 			for (int i = 0; i < components.size(); i++) {

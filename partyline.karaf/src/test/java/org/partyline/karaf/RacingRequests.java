@@ -1,0 +1,80 @@
+package org.partyline.karaf;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * Requests racing for one page: several in the air at once, each followed by the next as soon as it is answered,
+ * every answer tallied (the page's text, its status when not 200, or the failure's name); and single requests.
+ */
+final class RacingRequests implements AutoCloseable {
+
+	/** Longer than any request may be held (the invite timeout): a request unanswered after it is a failure. */
+	private static final Duration REQUEST = Duration.ofSeconds(15);
+
+	private final HttpClient http;
+	private final URI page;
+	private final Map<String, AtomicInteger> tally = new ConcurrentHashMap<>();
+	private final AtomicBoolean racing = new AtomicBoolean(true);
+	private final List<CompletableFuture<Void>> racers;
+
+	private RacingRequests(HttpClient http, URI page, int racers) {
+		this.http = http;
+		this.page = page;
+		this.racers = IntStream.range(0, racers).mapToObj(i -> race()).toList();
+	}
+
+	/** Starts that many racers at the page. */
+	static RacingRequests start(HttpClient http, URI page, int racers) {
+		return new RacingRequests(http, page, racers);
+	}
+
+	private CompletableFuture<Void> race() {
+		return send().thenCompose(answer -> {
+			tally.computeIfAbsent(answer, a -> new AtomicInteger()).incrementAndGet();
+			return racing.get() ? race() : CompletableFuture.completedFuture(null);
+		});
+	}
+
+	/** One request at the page, besides the racers'. */
+	CompletableFuture<String> send() {
+		HttpRequest request = HttpRequest.newBuilder(page).timeout(REQUEST).build();
+		return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(UTF_8))
+				.thenApply(response -> response.statusCode() == 200 ? response.body() : "" + response.statusCode())
+				.exceptionally(failure -> failure.getClass().getSimpleName());
+	}
+
+	/** The racers' answers so far, by how often each came. */
+	Map<String, Integer> tally() {
+		Map<String, Integer> counts = new TreeMap<>();
+		tally.forEach((answer, count) -> counts.put(answer, count.get()));
+		return counts;
+	}
+
+	/** Stops the racers and returns the tally of all their answers, their last ones included. */
+	Map<String, Integer> stop() {
+		racing.set(false);
+		CompletableFuture.allOf(racers.toArray(CompletableFuture[]::new))
+				.orTimeout(REQUEST.toSeconds() * 2, TimeUnit.SECONDS).join();
+		return tally();
+	}
+
+	@Override
+	public void close() {
+		racing.set(false);
+	}
+}

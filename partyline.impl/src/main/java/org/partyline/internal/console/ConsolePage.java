@@ -1,0 +1,131 @@
+package org.partyline.internal.console;
+
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.partyline.api.Invitations;
+import org.partyline.api.NoSuchServiceName;
+import org.partyline.api.PartylineConstants;
+import org.partyline.api.Reply;
+import org.partyline.internal.AsyncAsks;
+import org.partyline.internal.PartylineConfiguration;
+import org.partyline.internal.Switchboard;
+
+/**
+ * The Partyline page of the Web Console, whichever servlet API serves it: renders the partyline's own state and runs
+ * the ask form as a neutral caller. The console wraps a GET's output in its own page but hands a POST's response
+ * through as it is, so the page after an ask is a small document of its own.
+ */
+@Component(service = ConsolePage.class, configurationPid = PartylineConstants.CONFIGURATION_PID,
+		configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class ConsolePage {
+
+	/** No bundle has this id: the page asks as nobody's participant, as the shell's {@code partyline:ask} does. */
+	private static final long NEUTRAL = -1;
+	private static final Duration DEADLINE = Duration.ofSeconds(2);
+
+	private final Invitations invitations;
+	private final Switchboard switchboard;
+	private final AsyncAsks asyncAsks;
+	private final PageTokens tokens = new PageTokens();
+	private volatile PartylineConfiguration config;
+
+	@Activate
+	public ConsolePage(PartylineConfiguration config, @Reference Invitations invitations,
+			@Reference Switchboard switchboard, @Reference AsyncAsks asyncAsks) {
+		this.config = config;
+		this.invitations = invitations;
+		this.switchboard = switchboard;
+		this.asyncAsks = asyncAsks;
+	}
+
+	@Modified
+	void modified(PartylineConfiguration changed) {
+		config = changed;
+	}
+
+	/** The page's content for a GET, for the console to wrap. */
+	public ConsoleResponse show() {
+		return new ConsoleResponse(200, ConsoleResponse.HTML, page(null, "", "").toString());
+	}
+
+	/**
+	 * The ask form's POST: refused with 403 and nothing asked unless the token is one this page issued; otherwise
+	 * the page again, with every handler's reply before the form.
+	 */
+	public ConsoleResponse ask(String token, String serviceName, String payload) {
+		Optional<String> refusal = tokens.refusal(token, System.currentTimeMillis());
+		if (refusal.isPresent()) {
+			return new ConsoleResponse(403, ConsoleResponse.TEXT, "Refused, nothing was asked: " + refusal.get()
+					+ ". Open the Partyline page of the console again and ask from there.");
+		}
+		Html replies = new Html();
+		askAround(replies, serviceName == null ? "" : serviceName, payload);
+		Html document = new Html().markup("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>Partyline"
+				+ "</title></head><body>\n");
+		document.markup(page(replies, serviceName == null ? "" : serviceName, payload == null ? "" : payload)
+				.toString());
+		return new ConsoleResponse(200, ConsoleResponse.HTML, document.markup("</body></html>\n").toString());
+	}
+
+	private Html page(Html replies, String serviceName, String payload) {
+		Html html = new Html().markup("<div id=\"partyline\">\n");
+		PageSections.participants(html, invitations.list());
+		PageSections.services(html, switchboard.handlers());
+		PageSections.configuration(html, settingsInForce());
+		html.markup("<h2>Ask</h2>\n");
+		if (replies != null) {
+			html.markup(replies.toString());
+		}
+		PageSections.askForm(html, tokens.issue(System.currentTimeMillis()), serviceName, payload);
+		return html.markup("</div>\n");
+	}
+
+	private void askAround(Html html, String serviceName, String payload) {
+		if (serviceName.isEmpty()) {
+			PageSections.noReplies(html, "Give a service name to ask.");
+			return;
+		}
+		try {
+			List<Reply> replies = asyncAsks.ask(NEUTRAL, serviceName, payload, DEADLINE).getValue();
+			if (replies.isEmpty()) {
+				PageSections.noReplies(html, "No handler answers \"" + serviceName + "\".");
+			} else {
+				PageSections.replies(html, replies);
+			}
+		} catch (InvocationTargetException failed) {
+			Throwable cause = failed.getCause();
+			PageSections.noReplies(html, cause instanceof NoSuchServiceName ? cause.getMessage() : String.valueOf(cause));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			PageSections.noReplies(html, "The ask was interrupted.");
+		}
+	}
+
+	/** The settings as the components use them: a value that is not positive gives way to the default. */
+	private Map<String, Object> settingsInForce() {
+		PartylineConfiguration current = config;
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("ignoreMissingServices", current.ignoreMissingServices());
+		settings.put("isolateFailures", current.isolateFailures());
+		settings.put("inviteTimeoutMillis",
+				positiveOr(current.inviteTimeoutMillis(), PartylineConfiguration.DEFAULT_INVITE_TIMEOUT_MILLIS));
+		settings.put("asyncThreads", positiveOr(current.asyncThreads(), PartylineConfiguration.DEFAULT_ASYNC_THREADS));
+		settings.put("asyncCallsPerHandler",
+				positiveOr(current.asyncCallsPerHandler(), PartylineConfiguration.DEFAULT_ASYNC_CALLS_PER_HANDLER));
+		return settings;
+	}
+
+	private static int positiveOr(int value, int fallback) {
+		return value > 0 ? value : fallback;
+	}
+}

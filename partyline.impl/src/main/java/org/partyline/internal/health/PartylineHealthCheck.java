@@ -1,0 +1,93 @@
+package org.partyline.internal.health;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.felix.hc.api.FormattingResultLog;
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.partyline.api.Invitation;
+import org.partyline.api.Invitations;
+import org.partyline.api.Partyline;
+import org.partyline.internal.HandlerEntry;
+import org.partyline.internal.Switchboard;
+
+/**
+ * Whether the partyline serves: CRITICAL when it does not, WARN naming each servlet whose invitation failed, OK
+ * otherwise; the log counts the participants and the handlers.
+ * <p>
+ * Serving means a bundle can get a {@link Partyline} (its service is registered, so the switchboard, the
+ * asynchronous asks and the inviter behind it are active) and the invitation book is there. Each is an optional
+ * reference, so the check stays up to say which is missing; the Partyline service is referenced, never got.
+ */
+@Component(service = HealthCheck.class, property = { HealthCheck.NAME + "=Partyline",
+		HealthCheck.TAGS + "=partyline", HealthCheck.TAGS + "=systemready" })
+public final class PartylineHealthCheck implements HealthCheck {
+
+	@Reference(service = Partyline.class, cardinality = ReferenceCardinality.OPTIONAL,
+			policy = ReferencePolicy.DYNAMIC)
+	private volatile ServiceReference<Partyline> partyline;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+	private volatile Switchboard switchboard;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+	private volatile Invitations invitations;
+
+	@Activate
+	public PartylineHealthCheck() {
+		// every reference is dynamic: they come and go while the check stays up
+	}
+
+	@Override
+	public Result execute() {
+		FormattingResultLog log = new FormattingResultLog();
+		Switchboard handlers = switchboard;
+		Invitations book = invitations;
+		if (partyline == null) {
+			log.critical("The partyline is not serving: no Partyline service is registered (is a component of "
+					+ "partyline.impl unsatisfied? see scr:list)");
+		}
+		if (handlers == null || book == null) {
+			log.critical("The partyline is not serving: its {} is not active",
+					handlers == null ? "switchboard" : "invitation book");
+		}
+		if (book != null) {
+			participants(log, book.list());
+		}
+		if (handlers != null) {
+			handlers(log, handlers.handlers());
+		}
+		return new Result(log);
+	}
+
+	private static void participants(FormattingResultLog log, List<Invitation> invited) {
+		int joined = 0;
+		int failed = 0;
+		for (Invitation invitation : invited) {
+			if (Invitation.JOINED.equals(invitation.outcome())) {
+				joined++;
+			} else if (Invitation.FAILED.equals(invitation.outcome())) {
+				failed++;
+				log.warn("The invitation of servlet {} of {} [{}] at {} failed: {}", invitation.servletName(),
+						invitation.bundleSymbolicName(), invitation.bundleId(), invitation.route(),
+						invitation.reason());
+			}
+		}
+		log.info("Participants: {} servlets invited, {} joined, {} failed", invited.size(), joined, failed);
+	}
+
+	private static void handlers(FormattingResultLog log, Map<String, List<HandlerEntry>> byName) {
+		int count = 0;
+		for (List<HandlerEntry> entries : byName.values()) {
+			count += entries.size();
+		}
+		log.info("Handlers: {} connected under {} service names", count, byName.size());
+	}
+}

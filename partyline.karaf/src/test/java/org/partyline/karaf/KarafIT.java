@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,7 +47,8 @@ import org.junit.jupiter.api.Timeout;
  * participants with {@code bundle:install -s}: the javax blog servlet (joins when invited), the DS-only notices and
  * this module's own probe servlet, which tells what reached it and asks as itself. Later, while Karaf runs, this
  * module's gated probe: a servlet whose invitation answers only when the test says, and its opted-out sibling.
- * One Karaf for the class; the tests run in order, the last ones change the settings and restart the partyline.
+ * One Karaf for the class; the tests run in order, the later ones change the settings and restart the partyline, the
+ * last ones install Karaf's Web Console (feature webconsole) and this build's partyline-healthcheck.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -67,6 +69,13 @@ class KarafIT {
 	private static final int MEANWHILE = 6;
 	/** How long requests to a servlet whose invitation is unanswered must stay unanswered to count as held */
 	private static final Duration HELD_FOR = Duration.ofMillis(400);
+	/** The partyline's page in Karaf's Web Console, served by the impl's javax adapter */
+	private static final String PAGE = "/system/console/partyline";
+	/** A page of the console's own, to tell a missing console from a missing partyline page */
+	private static final String BUNDLES_PAGE = "/system/console/bundles";
+	private static final Pattern PARTICIPANT_ROW = Pattern.compile("<tr class=\"participant\">(.*?)</tr>",
+			Pattern.DOTALL);
+	private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private KarafProcess karaf;
@@ -268,6 +277,82 @@ class KarafIT {
 		await("the blog invited again").atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
 				assertOneInvitationJoined("demo.blog", "/blog/*"));
 		assertTrue(partyline("services").contains("demo.blog"), "the blog's handlers are connected again");
+	}
+
+	@Test
+	@Order(11)
+	void karafsWebConsoleShowsAnAdminThePartylinePageWithTheBlogAmongTheParticipantsAndAsksOthersToLogIn()
+			throws IOException {
+		long installing = install("webconsole");
+		awaitOkAsAdmin(BUNDLES_PAGE);
+		System.out.printf("karaf: feature webconsole installed and answering in %d ms%n",
+				millis(installing, System.nanoTime()));
+		assertEquals(401, status(request(BUNDLES_PAGE).build()), "the console's own page without credentials");
+
+		// installing the console may refresh the impl (its optional imports), which invites the blog anew
+		await("the blog joined on " + PAGE).atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			HttpResponse<String> page = send(asAdmin(PAGE).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+			assertEquals(200, page.statusCode(), page::body);
+			List<String> blog = participants(page.body()).stream()
+					.filter(row -> row.contains("demo.blog [") && row.contains("/blog/*")).toList();
+			assertEquals(1, blog.size(), page::body);
+			assertTrue(blog.get(0).contains("joined"), blog.get(0));
+		});
+		assertEquals(401, status(request(PAGE).build()), "the partyline page without credentials");
+	}
+
+	@Test
+	@Order(12)
+	void thePartylineHealthCheckOfFeaturePartylineHealthcheckRunsInTheConsoleAndAtTheHealthCheckServlet()
+			throws IOException {
+		long installing = install("partyline-healthcheck");
+		// hc:exec returns its report: an exec session prints only what is written, hence the pipe; with no check of
+		// the tag the report has no rows (and says WARN); the command fails while it is not registered yet
+		String report = await("the partyline's check in hc:exec").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+				.ignoreExceptionsInstanceOf(IOException.class)
+				.until(() -> karaf.console("hc:exec partyline | cat"), output -> output.contains("Partyline"));
+		System.out.printf("karaf: feature partyline-healthcheck installed and its check reported in %d ms:%n%s",
+				millis(installing, System.nanoTime()), report);
+		assertTrue(report.contains("OK"), report);
+
+		HttpResponse<String> json = send(request("/system/health/partyline.json").build(),
+				HttpResponse.BodyHandlers.ofString(UTF_8));
+		assertEquals(200, json.statusCode(), json::body);
+		assertTrue(Pattern.compile("\"name\"\\s*:\\s*\"Partyline\"").matcher(json.body()).find(), json.body());
+		assertTrue(Pattern.compile("\"overallResult\"\\s*:\\s*\"OK\"").matcher(json.body()).find(), json.body());
+		// the feature's conditional: the Health Check plugin, since the console is installed
+		awaitOkAsAdmin("/system/console/healthcheck");
+	}
+
+	/** Installs a feature of Karaf's or this build's through the console; returns {@link System#nanoTime()} before. */
+	private long install(String feature) throws IOException {
+		long installing = System.nanoTime();
+		String installed = karaf.console("feature:install " + feature, FEATURES);
+		assertFalse(installed.contains("Error"), installed);
+		return installing;
+	}
+
+	/** Waits for a page of the Web Console to answer the test's admin user 200. */
+	private void awaitOkAsAdmin(String path) {
+		await(path + " as admin").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+				.until(() -> status(asAdmin(path).build()), code -> code == 200);
+	}
+
+	/** The text of each row of the page's participants table, its cells' markup replaced by spaces. */
+	private static List<String> participants(String page) {
+		int table = page.indexOf("<table id=\"participants\"");
+		if (table < 0) {
+			return List.of();
+		}
+		String rows = page.substring(table, page.indexOf("</table>", table));
+		return PARTICIPANT_ROW.matcher(rows).results().map(row -> TAG.matcher(row.group(1)).replaceAll(" ")).toList();
+	}
+
+	/** A request with the Basic credentials of the test's user, an admin of the karaf realm the console checks. */
+	private HttpRequest.Builder asAdmin(String path) {
+		String credentials = KarafInstance.USER + ":" + KarafInstance.PASSWORD;
+		return request(path).header("Authorization",
+				"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(UTF_8)));
 	}
 
 	/**

@@ -112,19 +112,19 @@ class ConsoleInBrowserIT {
 		List<Map<String, String>> participants = rows("participants", "participant");
 		for (String demo : List.of("demo.shop", "demo.blog")) {
 			Map<String, String> row = rowOf(participants, "Bundle", demo + " [");
-			assertTrue(row.get("Bundle").matches("\\Q" + demo + "\\E \\[\\d+\\]"), "Bundle reads 'symbolic.name [id]': " + row);
-			assertTrue(row.get("Handlers").contains("url"), demo + " lists its url handler: " + row);
+			assertTrue(cell(row, "Bundle").matches("\\Q" + demo + "\\E \\[\\d+\\]"), "Bundle reads 'symbolic.name [id]': " + row);
+			assertTrue(cell(row, "Handlers").contains("url"), demo + " lists its url handler: " + row);
 		}
 
 		List<Map<String, String>> handlers = rows("services", "handler");
 		for (String demo : List.of("demo.shop", "demo.blog")) {
 			Map<String, String> url = handlers.stream()
-					.filter(row -> "url".equals(row.get("Service name")) && row.get("Bundle").contains(demo))
+					.filter(row -> "url".equals(cell(row, "Service name")) && cell(row, "Bundle").contains(demo))
 					.findFirst()
 					.orElseThrow(() -> new AssertionError("no url handler of " + demo + " in #services: " + handlers));
-			assertEquals("got", url.get("Object"), "the handler's object could be had: " + url);
+			assertEquals("got", cell(url, "Object"), "the handler's object could be had: " + url);
 		}
-		List<String> names = handlers.stream().map(row -> row.get("Service name")).distinct().toList();
+		List<String> names = handlers.stream().map(row -> cell(row, "Service name")).distinct().toList();
 		assertTrue(names.containsAll(List.of("url", "nav", "notice")), "service names shown: " + names);
 	}
 
@@ -135,7 +135,7 @@ class ConsoleInBrowserIT {
 		ask("url", SCRIPT);
 		assertNoDialogAndNoInjectedScript();
 		List<Map<String, String>> replies = rows("replies", "reply");
-		assertTrue(replies.stream().allMatch(reply -> reply.get("Outcome").contains("declined")),
+		assertTrue(replies.stream().allMatch(reply -> cell(reply, "Outcome").contains("declined")),
 				"no demo handler answers a script: " + replies);
 
 		ask(SCRIPT, "kettle"); // a service name nobody connected is echoed in the page's words
@@ -171,9 +171,9 @@ class ConsoleInBrowserIT {
 
 		List<Map<String, String>> replies = rows("replies", "reply");
 		Map<String, String> shop = rowOf(replies, "Bundle", "demo.shop");
-		assertEquals("/shop/products/kettle", shop.get("Answer"), "the shop answers: " + shop);
+		assertEquals("/shop/products/kettle", cell(shop, "Answer"), "the shop answers: " + shop);
 		Map<String, String> blog = rowOf(replies, "Bundle", "demo.blog");
-		assertTrue(blog.get("Outcome").contains("declined"), "the blog declines: " + blog);
+		assertTrue(cell(blog, "Outcome").contains("declined"), "the blog declines: " + blog);
 	}
 
 	/** The launcher says it serves before the console has registered its plugins: wait, then say what is missing. */
@@ -260,9 +260,17 @@ class ConsoleInBrowserIT {
 
 	private static Map<String, String> rowOf(List<Map<String, String>> rows, String header, String part) {
 		return rows.stream()
-				.filter(row -> row.getOrDefault(header, "").contains(part))
+				.filter(row -> cell(row, header).contains(part))
 				.findFirst()
 				.orElseThrow(() -> new AssertionError("no row whose " + header + " has '" + part + "': " + rows));
+	}
+
+	private static String cell(Map<String, String> row, String header) {
+		String cell = row.get(header);
+		if (cell == null) {
+			throw new AssertionError("no column '" + header + "' in " + row.keySet());
+		}
+		return cell;
 	}
 
 	private static Map<String, String> with(Map<String, String> form, String name, String value) {

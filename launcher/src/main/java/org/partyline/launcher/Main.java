@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -30,6 +31,12 @@ public final class Main {
 
 	/** SPI Fly reports every provider it registers at INFO through java.util.logging; warnings are enough. */
 	private static final Logger SPI_FLY_LOG = Logger.getLogger("org.apache.aries.spifly");
+	/**
+	 * The Web Console and the Health Checks log at INFO through SLF4J what they register and which optional classes
+	 * they miss (one line names {@code BackingStoreException}, reading like an error): warnings are enough. SLF4J
+	 * Simple reads its levels from system properties; a {@code -D} of the same name wins.
+	 */
+	private static final List<String> QUIET_SLF4J_LOGGERS = List.of("org.apache.felix.webconsole", "org.apache.felix.hc");
 
 	private static final String USAGE = """
 			Usage: java [-Dname=value ...] -jar partyline.jar
@@ -53,6 +60,10 @@ public final class Main {
 			return;
 		}
 		SPI_FLY_LOG.setLevel(Level.WARNING);
+		for (String logger : QUIET_SLF4J_LOGGERS) {
+			String level = "org.slf4j.simpleLogger.log." + logger;
+			System.setProperty(level, System.getProperty(level, "warn"));
+		}
 		RunSpec spec;
 		try (InputStream bndrun = Main.class.getResourceAsStream("/partyline.bndrun")) {
 			spec = RunSpec.read(bndrun);

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,14 +26,25 @@ public final class Main {
 
 	static final String DEPLOY_FOLDER = "felix.fileinstall.dir";
 	private static final long STOP_TIMEOUT_MS = 20_000;
+	/** The exit code when the launcher refuses to start (the console's default login beyond loopback). */
+	static final int REFUSED = 2;
 
 	/** SPI Fly reports every provider it registers at INFO through java.util.logging; warnings are enough. */
 	private static final Logger SPI_FLY_LOG = Logger.getLogger("org.apache.aries.spifly");
+	/**
+	 * The Web Console and the Health Checks log at INFO through SLF4J what they register and which optional classes
+	 * they miss (one line names {@code BackingStoreException}, reading like an error): warnings are enough. SLF4J
+	 * Simple reads its levels from system properties; a {@code -D} of the same name wins.
+	 */
+	private static final List<String> QUIET_SLF4J_LOGGERS = List.of("org.apache.felix.webconsole", "org.apache.felix.hc");
 
 	private static final String USAGE = """
 			Usage: java [-Dname=value ...] -jar partyline.jar
 			  -Dorg.osgi.service.http.port=N       HTTP port (8080; 0 picks a free one)
-			  -Dorg.apache.felix.http.host=ADDR    address to listen on (127.0.0.1; 0.0.0.0 opens it to the network)
+			  -Dorg.apache.felix.http.host=ADDR    address to listen on (127.0.0.1; 0.0.0.0 opens it to the network and
+			                                       then needs a Web Console password of your own)
+			  -Dfelix.webconsole.username=NAME     the Web Console's login name (admin), at /system/console
+			  -Dfelix.webconsole.password=SECRET   its password (admin)
 			  -Dfelix.fileinstall.dir=DIR          watched folder for bundles and .cfg/.config files (deploy)
 			  -Dorg.osgi.framework.storage=DIR     keep installed bundles and configuration in DIR between starts
 			                                       (default: a fresh temporary folder, deleted at exit)
@@ -47,15 +60,25 @@ public final class Main {
 			return;
 		}
 		SPI_FLY_LOG.setLevel(Level.WARNING);
+		for (String logger : QUIET_SLF4J_LOGGERS) {
+			String level = "org.slf4j.simpleLogger.log." + logger;
+			System.setProperty(level, System.getProperty(level, "warn"));
+		}
 		RunSpec spec;
 		try (InputStream bndrun = Main.class.getResourceAsStream("/partyline.bndrun")) {
 			spec = RunSpec.read(bndrun);
+		}
+		Optional<String> refusal = ConsoleLogin.refusal(name -> System.getProperty(name, spec.properties().get(name)));
+		if (refusal.isPresent()) {
+			System.err.println(refusal.get());
+			System.exit(REFUSED);
 		}
 		Path launcherJar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		Storage storage = Storage.chosen();
 		Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow()
 				.newFramework(configuration(spec, storage));
-		framework.init();
+		framework.init(); // cleans a fresh storage: the shipped configuration is written after
+		new ShippedConfiguration(launcherJar).writeTo(ShippedConfiguration.folderIn(storage));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework, storage), "partyline-stop"));
 		ServingAnnouncement.listen(framework.getBundleContext(), started);
 		new EmbeddedBundles(launcherJar).install(framework.getBundleContext(), spec);
@@ -71,7 +94,8 @@ public final class Main {
 		String deploy = configuration.get(DEPLOY_FOLDER);
 		if (deploy != null) {
 			Path folder = Files.createDirectories(Path.of(deploy)).toAbsolutePath();
-			configuration.put(DEPLOY_FOLDER, folder.toString());
+			// FileInstall watches each folder of a comma-separated list
+			configuration.put(DEPLOY_FOLDER, folder + "," + ShippedConfiguration.folderIn(storage));
 		}
 		configuration.put(Constants.FRAMEWORK_STORAGE, storage.folder().toString());
 		if (storage.fresh()) {

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -34,16 +36,23 @@ final class LauncherProcess implements AutoCloseable {
 		this.shell = new OutputStreamWriter(process.getOutputStream(), UTF_8);
 	}
 
-	/** Starts the launcher in {@code workDir} on a port of its choosing, watching {@code deploy}. */
-	static LauncherProcess start(Path jar, Path workDir, Path deploy) throws IOException {
-		return start(javaCommand(), jar, workDir, deploy);
+	/**
+	 * Starts the launcher in {@code workDir} on a port of its choosing, watching {@code deploy}, with further
+	 * {@code -D} options if given.
+	 */
+	static LauncherProcess start(Path jar, Path workDir, Path deploy, String... options) throws IOException {
+		return start(javaCommand(), jar, workDir, deploy, options);
 	}
 
 	/** The same, with the given {@code java} command. */
-	static LauncherProcess start(String java, Path jar, Path workDir, Path deploy) throws IOException {
+	static LauncherProcess start(String java, Path jar, Path workDir, Path deploy, String... options)
+			throws IOException {
 		Path output = workDir.resolve("launcher.log");
-		Process process = new ProcessBuilder(java, "-Dorg.osgi.service.http.port=0",
-				"-Dfelix.fileinstall.dir=" + deploy, "-jar", jar.toString())
+		List<String> command = new ArrayList<>(List.of(java, "-Dorg.osgi.service.http.port=0",
+				"-Dfelix.fileinstall.dir=" + deploy));
+		command.addAll(List.of(options));
+		command.addAll(List.of("-jar", jar.toString()));
+		Process process = new ProcessBuilder(command)
 				.directory(workDir.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(output.toFile())
@@ -92,6 +101,11 @@ final class LauncherProcess implements AutoCloseable {
 	/** Sends SIGTERM and waits for the exit; returns the exit code, or -1 if the process did not end in time. */
 	int terminate(Duration timeout) throws InterruptedException {
 		process.destroy();
+		return awaitExit(timeout);
+	}
+
+	/** Waits for the process to end by itself; returns the exit code, or -1 if it did not end in time. */
+	int awaitExit(Duration timeout) throws InterruptedException {
 		return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
 	}
 

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -138,10 +136,7 @@ class LauncherIT {
 		assertEquals(401, status("/system/console/partyline"), "the console's authentication applies to the page");
 		assertEquals(200, statusLoggedIn("/system/console/bundles"));
 
-		int partylinePage = statusLoggedIn("/system/console/partyline");
-		// until the Partyline page is merged into partyline.impl the console knows no such label
-		assumeTrue(partylinePage != 404, "no Partyline page in this build's partyline.impl yet");
-		assertEquals(200, partylinePage);
+		assertEquals(200, statusLoggedIn("/system/console/partyline"));
 		String page = getLoggedIn("/system/console/partyline");
 		assertTrue(page.contains("id=\"partyline\"") && page.contains("demo.shop"), page);
 	}
@@ -153,8 +148,6 @@ class LauncherIT {
 		assertTrue(all.contains("\"overallResult\"") && all.contains("OSGi Framework Ready Check"), all);
 
 		String partyline = get("/system/health.json?tags=partyline");
-		// until the Partyline check is merged into partyline.impl no check has the tag
-		assumeFalse(partyline.contains("\"results\":[]"), "no Partyline check in this build's partyline.impl yet");
 		assertTrue(partyline.contains("\"name\":\"Partyline\"") && partyline.contains("\"overallResult\":\"OK\""),
 				partyline);
 	}

@@ -201,20 +201,17 @@ class LauncherIT {
 	}
 
 	private String get(String path) {
-		try {
-			HttpResponse<String> response = http.send(request(endpoint.resolve(path)), HttpResponse.BodyHandlers.ofString(UTF_8));
-			return response.statusCode() == 200 ? response.body() : "";
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		return body(request(endpoint.resolve(path)));
 	}
 
 	private String getLoggedIn(String path) {
+		return body(loggedIn(endpoint.resolve(path)));
+	}
+
+	/** The body of a 200, or "" for any other status. */
+	private String body(HttpRequest request) {
 		try {
-			HttpResponse<String> response = http.send(loggedIn(endpoint.resolve(path)), HttpResponse.BodyHandlers.ofString(UTF_8));
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
 			return response.statusCode() == 200 ? response.body() : "";
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -254,7 +251,8 @@ class LauncherIT {
 	/** With the Web Console's default login, admin/admin, as Basic authentication. */
 	private static HttpRequest loggedIn(URI uri) {
 		String login = Base64.getEncoder().encodeToString("admin:admin".getBytes(UTF_8));
-		return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).header("Authorization", "Basic " + login).build();
+		return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).header("Authorization", "Basic " + login)
+				.build();
 	}
 
 	/** The FAQ demo bundle: a test dependency of this module, so Maven puts its jar on the test class path. */

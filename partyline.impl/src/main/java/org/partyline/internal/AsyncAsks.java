@@ -1,5 +1,6 @@
 package org.partyline.internal;
 
+import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -10,10 +11,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,23 +59,23 @@ public final class AsyncAsks {
 	@Activate
 	public AsyncAsks(PartylineConfiguration config, @Reference Switchboard switchboard) {
 		this.switchboard = switchboard;
-		int threads = threads(config);
+		int threads = SettingsInForce.asyncThreads(config);
 		this.callers = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), named("partyline-ask"));
+				new LinkedBlockingQueue<>(), NamedThreads.daemons("partyline-ask"));
 		callers.allowCoreThreadTimeOut(true);
-		this.deadlines = new ScheduledThreadPoolExecutor(1, named("partyline-deadline"));
+		this.deadlines = new ScheduledThreadPoolExecutor(1, NamedThreads.daemons("partyline-deadline"));
 		deadlines.setRemoveOnCancelPolicy(true);
 		deadlines.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
 		deadlines.allowCoreThreadTimeOut(true);
 		this.callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
-				new SynchronousQueue<>(), named("partyline-promise"));
+				new SynchronousQueue<>(), NamedThreads.daemons("partyline-promise"));
 		this.promises = new PromiseFactory(callbacks, deadlines);
-		this.callsPerHandler = callsPerHandler(config);
+		this.callsPerHandler = SettingsInForce.asyncCallsPerHandler(config);
 	}
 
 	@Modified
 	void modified(PartylineConfiguration config) {
-		int threads = threads(config);
+		int threads = SettingsInForce.asyncThreads(config);
 		if (threads > callers.getMaximumPoolSize()) {
 			callers.setMaximumPoolSize(threads);
 			callers.setCorePoolSize(threads);
@@ -84,7 +83,7 @@ public final class AsyncAsks {
 			callers.setCorePoolSize(threads);
 			callers.setMaximumPoolSize(threads);
 		}
-		callsPerHandler = callsPerHandler(config);
+		callsPerHandler = SettingsInForce.asyncCallsPerHandler(config);
 	}
 
 	@Deactivate
@@ -136,6 +135,22 @@ public final class AsyncAsks {
 		return ask.promise();
 	}
 
+	/**
+	 * An ask that waits for its replies, at most the deadline: for the shell and the console page, whose callers wait
+	 * anyway. The promise's failure ({@link NoSuchServiceName}, {@link RecursionTooDeep}) is thrown as it is.
+	 */
+	public List<Reply> repliesWithin(long callerId, String serviceName, Object payload, Duration deadline)
+			throws InterruptedException {
+		try {
+			return ask(callerId, serviceName, payload, deadline).getValue();
+		} catch (InvocationTargetException failed) {
+			if (failed.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw new IllegalStateException(failed.getCause());
+		}
+	}
+
 	private void call(AsyncAsk ask, int slot, Object payload, int depth) {
 		HandlerEntry entry = ask.handler(slot);
 		HandlerLane lane = entry.lane();
@@ -161,24 +176,5 @@ public final class AsyncAsks {
 		};
 		ask.queued(slot, call);
 		lane.submit(call, callers, limit);
-	}
-
-	private static int threads(PartylineConfiguration config) {
-		int threads = config.asyncThreads();
-		return threads > 0 ? threads : PartylineConfiguration.DEFAULT_ASYNC_THREADS;
-	}
-
-	private static int callsPerHandler(PartylineConfiguration config) {
-		int calls = config.asyncCallsPerHandler();
-		return calls > 0 ? calls : PartylineConfiguration.DEFAULT_ASYNC_CALLS_PER_HANDLER;
-	}
-
-	private static ThreadFactory named(String prefix) {
-		AtomicInteger count = new AtomicInteger();
-		return runnable -> {
-			Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 }

@@ -48,6 +48,9 @@ public final class Switchboard {
 		}
 	}
 
+	/** A caller id no bundle has: the shell and the console page ask as nobody's participant, leaving no one out. */
+	public static final long NEUTRAL_CALLER = -1;
+
 	/** What {@link #answerOf} returns for a handler that gave no answer ({@code null} is an answer). */
 	private static final Object NO_ANSWER = new Object();
 
@@ -164,8 +167,7 @@ public final class Switchboard {
 	}
 
 	/**
-	 * Asks like {@link #askAround} and keeps every handler's reply, with its owner; never throws for a handler. The
-	 * shell asks with a caller id no bundle has, leaving nobody out.
+	 * Asks like {@link #askAround} and keeps every handler's reply, with its owner; never throws for a handler.
 	 */
 	public List<Reply> replies(long callerId, String serviceName, Object payload) {
 		HandlerEntry[] entries = index.handlers(checkedName(serviceName));

@@ -1,10 +1,7 @@
 package org.partyline.internal.console;
 
-import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -18,6 +15,7 @@ import org.partyline.api.PartylineConstants;
 import org.partyline.api.Reply;
 import org.partyline.internal.AsyncAsks;
 import org.partyline.internal.PartylineConfiguration;
+import org.partyline.internal.SettingsInForce;
 import org.partyline.internal.Switchboard;
 
 /**
@@ -29,8 +27,6 @@ import org.partyline.internal.Switchboard;
 		configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class ConsolePage {
 
-	/** No bundle has this id: the page asks as nobody's participant, as the shell's {@code partyline:ask} does. */
-	private static final long NEUTRAL = -1;
 	private static final Duration DEADLINE = Duration.ofSeconds(2);
 
 	private final Invitations invitations;
@@ -81,7 +77,7 @@ public final class ConsolePage {
 		Html html = new Html().markup("<div id=\"partyline\">\n");
 		PageSections.participants(html, invitations.list());
 		PageSections.services(html, switchboard.handlers());
-		PageSections.configuration(html, settingsInForce());
+		PageSections.configuration(html, SettingsInForce.all(config));
 		html.markup("<h2>Ask</h2>\n");
 		if (replies != null) {
 			html.markup(replies.toString());
@@ -96,36 +92,19 @@ public final class ConsolePage {
 			return;
 		}
 		try {
-			List<Reply> replies = asyncAsks.ask(NEUTRAL, serviceName, payload, DEADLINE).getValue();
+			List<Reply> replies = asyncAsks.repliesWithin(Switchboard.NEUTRAL_CALLER, serviceName, payload, DEADLINE);
 			if (replies.isEmpty()) {
 				PageSections.noReplies(html, "No handler answers \"" + serviceName + "\".");
 			} else {
 				PageSections.replies(html, replies);
 			}
-		} catch (InvocationTargetException failed) {
-			Throwable cause = failed.getCause();
-			PageSections.noReplies(html, cause instanceof NoSuchServiceName ? cause.getMessage() : String.valueOf(cause));
+		} catch (NoSuchServiceName nobody) {
+			PageSections.noReplies(html, nobody.getMessage());
+		} catch (RuntimeException failed) {
+			PageSections.noReplies(html, String.valueOf(failed));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			PageSections.noReplies(html, "The ask was interrupted.");
 		}
-	}
-
-	/** The settings as the components use them: a value that is not positive gives way to the default. */
-	private Map<String, Object> settingsInForce() {
-		PartylineConfiguration current = config;
-		Map<String, Object> settings = new LinkedHashMap<>();
-		settings.put("ignoreMissingServices", current.ignoreMissingServices());
-		settings.put("isolateFailures", current.isolateFailures());
-		settings.put("inviteTimeoutMillis",
-				positiveOr(current.inviteTimeoutMillis(), PartylineConfiguration.DEFAULT_INVITE_TIMEOUT_MILLIS));
-		settings.put("asyncThreads", positiveOr(current.asyncThreads(), PartylineConfiguration.DEFAULT_ASYNC_THREADS));
-		settings.put("asyncCallsPerHandler",
-				positiveOr(current.asyncCallsPerHandler(), PartylineConfiguration.DEFAULT_ASYNC_CALLS_PER_HANDLER));
-		return settings;
-	}
-
-	private static int positiveOr(int value, int fallback) {
-		return value > 0 ? value : fallback;
 	}
 }

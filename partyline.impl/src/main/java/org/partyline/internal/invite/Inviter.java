@@ -15,10 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -33,7 +31,9 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.util.tracker.ServiceTracker;
 import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
+import org.partyline.internal.NamedThreads;
 import org.partyline.internal.PartylineConfiguration;
+import org.partyline.internal.SettingsInForce;
 
 /**
  * Discovers the servlets the whiteboard runtimes have really deployed, from their runtime DTOs, and invites each new
@@ -105,15 +105,15 @@ public final class Inviter {
 		this.counts = counts;
 		this.book = book;
 		this.admissions = admissions;
-		this.timeout = timeout(config);
+		this.timeout = SettingsInForce.inviteTimeout(config);
 		admissions.holdLimit(timeout);
-		ScheduledThreadPoolExecutor scannerThread = new ScheduledThreadPoolExecutor(1, named("partyline-inviter"));
+		ScheduledThreadPoolExecutor scannerThread = new ScheduledThreadPoolExecutor(1, NamedThreads.daemons("partyline-inviter"));
 		scannerThread.setRemoveOnCancelPolicy(true); // cancelled expiry timers leave the queue at once
 		this.scanner = scannerThread;
 		this.scans = new SettledScans(scanner, this::scan, QUIET, LONGEST_WAIT);
 		// like a cached pool, but idle threads go after two seconds: invitations come in bursts
 		this.senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				named("partyline-invitation"));
+				NamedThreads.daemons("partyline-invitation"));
 		this.sender = new InvitationSender(context, book, admissions, partylineService, logger, senders, timeout);
 		this.arrivals = new ServletArrivals(context, this::awaiting, admissions::answered,
 				admissions::letHeldRequestsGoBeforeFiltersLeave);
@@ -128,7 +128,7 @@ public final class Inviter {
 
 	@Modified
 	void modified(PartylineConfiguration config) {
-		timeout = timeout(config);
+		timeout = SettingsInForce.inviteTimeout(config);
 		sender.timeout(timeout);
 		admissions.holdLimit(timeout);
 	}
@@ -282,20 +282,5 @@ public final class Inviter {
 	private static List<DeployedServlet> servletsOf(String runtimeClass, Object runtime, URI endpoint) {
 		return JAKARTA_RUNTIME.equals(runtimeClass) ? JakartaRuntimeServlets.of(runtime, endpoint)
 				: JavaxRuntimeServlets.of(runtime, endpoint);
-	}
-
-	/** The configured timeout, or its default when the value was malformed (the switchboard logs that). */
-	private static Duration timeout(PartylineConfiguration config) {
-		int millis = config.inviteTimeoutMillis();
-		return Duration.ofMillis(millis > 0 ? millis : PartylineConfiguration.DEFAULT_INVITE_TIMEOUT_MILLIS);
-	}
-
-	private static ThreadFactory named(String prefix) {
-		AtomicInteger count = new AtomicInteger();
-		return runnable -> {
-			Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 }

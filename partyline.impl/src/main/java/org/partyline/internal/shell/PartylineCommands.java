@@ -1,6 +1,5 @@
 package org.partyline.internal.shell;
 
-import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,6 @@ import org.partyline.internal.invite.ScanCounts;
 		"osgi.command.function=participants", "osgi.command.function=services", "osgi.command.function=ask",
 		"osgi.command.function=scans" })
 public final class PartylineCommands {
-
-	/** No bundle has this id: the shell asks as nobody's participant, so no handler is left out. */
-	private static final long NEUTRAL = -1;
 
 	private final Switchboard switchboard;
 	private final AsyncAsks asyncAsks;
@@ -91,10 +87,15 @@ public final class PartylineCommands {
 			@Descriptor("the payload, a string") String payload) {
 		List<Reply> replies;
 		try {
-			replies = deadlineMillis > 0 ? repliesWithin(serviceName, payload, Duration.ofMillis(deadlineMillis))
-					: switchboard.replies(NEUTRAL, serviceName, payload);
+			replies = deadlineMillis > 0
+					? asyncAsks.repliesWithin(Switchboard.NEUTRAL_CALLER, serviceName, payload,
+							Duration.ofMillis(deadlineMillis))
+					: switchboard.replies(Switchboard.NEUTRAL_CALLER, serviceName, payload);
 		} catch (NoSuchServiceName | IllegalArgumentException e) {
 			return e.getMessage();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return "Interrupted while waiting for the replies.";
 		}
 		if (replies.isEmpty()) {
 			return "No handler answers \"" + serviceName + "\".";
@@ -119,19 +120,5 @@ public final class PartylineCommands {
 	public String ask(@Parameter(names = { "-d", "--deadline" }, absentValue = "0") long deadlineMillis,
 			String serviceName) {
 		return ask(deadlineMillis, serviceName, null);
-	}
-
-	private List<Reply> repliesWithin(String serviceName, String payload, Duration deadline) {
-		try {
-			return asyncAsks.ask(NEUTRAL, serviceName, payload, deadline).getValue();
-		} catch (InvocationTargetException failed) {
-			if (failed.getCause() instanceof NoSuchServiceName nobody) {
-				throw nobody;
-			}
-			throw new IllegalArgumentException(String.valueOf(failed.getCause()), failed.getCause());
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalArgumentException("interrupted", e);
-		}
 	}
 }

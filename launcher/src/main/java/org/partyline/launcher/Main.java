@@ -2,6 +2,7 @@ package org.partyline.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,17 +28,25 @@ public final class Main {
 
 	static final String DEPLOY_FOLDER = "felix.fileinstall.dir";
 	private static final long STOP_TIMEOUT_MS = 20_000;
-	/** The exit code when the launcher refuses to start (the console's default login beyond loopback). */
+	/**
+	 * The exit code when the launcher refuses to start (the console's default login beyond loopback, a malformed
+	 * node option).
+	 */
 	static final int REFUSED = 2;
 
 	/** SPI Fly reports every provider it registers at INFO through java.util.logging; warnings are enough. */
 	private static final Logger SPI_FLY_LOG = Logger.getLogger("org.apache.aries.spifly");
 	/**
-	 * The Web Console and the Health Checks log at INFO through SLF4J what they register and which optional classes
-	 * they miss (one line names {@code BackingStoreException}, reading like an error): warnings are enough. SLF4J
-	 * Simple reads its levels from system properties; a {@code -D} of the same name wins.
+	 * The Web Console, the Health Checks and Aries RSA log at INFO through SLF4J what they register and which
+	 * optional classes they miss (one line names {@code BackingStoreException}, reading like an error): warnings are
+	 * enough. SLF4J Simple reads its levels from system properties; a {@code -D} of the same name wins.
 	 */
-	private static final List<String> QUIET_SLF4J_LOGGERS = List.of("org.apache.felix.webconsole", "org.apache.felix.hc");
+	private static final List<String> QUIET_SLF4J_LOGGERS = List.of("org.apache.felix.webconsole", "org.apache.felix.hc",
+			"org.apache.aries.rsa");
+	/** The user's own JVM-wide serial filter, if given, which the launcher leaves alone. */
+	private static final String SERIAL_FILTER = "jdk.serialFilter";
+	/** Until partyline.api 1.2.0 is merged: stands for PartylineConstants.NODE_SERIAL_FILTER. */
+	private static final String NODE_SERIAL_FILTER = "java.lang.*;java.util.*;!*";
 
 	private static final String USAGE = """
 			Usage: java [-Dname=value ...] -jar partyline.jar
@@ -48,6 +58,14 @@ public final class Main {
 			  -Dfelix.fileinstall.dir=DIR          watched folder for bundles and .cfg/.config files (deploy)
 			  -Dorg.osgi.framework.storage=DIR     keep installed bundles and configuration in DIR between starts
 			                                       (default: a fresh temporary folder, deleted at exit)
+			  -Dpartyline.node.port=N              make this framework a node of a partyline across JVMs, reached at
+			                                       port N (Aries RSA's TCP transport: no TLS, no authentication, so a
+			                                       private network only); off when not given
+			  -Dpartyline.node.peers=HOST:PORT,... the other nodes to ask (none)
+			  -Dpartyline.node.name=NAME           this node's name in the others' replies (ADDRESS:PORT)
+			  -Dpartyline.node.address=ADDR        the address the others reach this node at (127.0.0.1)
+			                                       A node sets the JVM-wide serial filter to the partyline's wire
+			                                       types unless -Djdk.serialFilter is given.
 			Every run property of partyline.bndrun can be overridden the same way.""";
 
 	private Main() {
@@ -68,23 +86,53 @@ public final class Main {
 		try (InputStream bndrun = Main.class.getResourceAsStream("/partyline.bndrun")) {
 			spec = RunSpec.read(bndrun);
 		}
-		Optional<String> refusal = ConsoleLogin.refusal(name -> System.getProperty(name, spec.properties().get(name)));
-		if (refusal.isPresent()) {
-			System.err.println(refusal.get());
-			System.exit(REFUSED);
+		UnaryOperator<String> property = name -> System.getProperty(name, spec.properties().get(name));
+		ConsoleLogin.refusal(property).ifPresent(Main::refuse);
+		Optional<NodeOptions> node = Optional.empty();
+		try {
+			node = NodeOptions.from(property);
+		} catch (IllegalArgumentException malformed) {
+			refuse(malformed.getMessage());
+		}
+		if (node.isPresent()) {
+			filterDeserialisationToTheWireTypes();
 		}
 		Path launcherJar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		Storage storage = Storage.chosen();
 		Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow()
 				.newFramework(configuration(spec, storage));
 		framework.init(); // cleans a fresh storage: the shipped configuration is written after
-		new ShippedConfiguration(launcherJar).writeTo(ShippedConfiguration.folderIn(storage));
+		Path configurationFolder = ShippedConfiguration.folderIn(storage);
+		new ShippedConfiguration(launcherJar).writeTo(configurationFolder);
+		if (node.isPresent()) {
+			node.get().writeTo(configurationFolder);
+		} else {
+			NodeOptions.removeFrom(configurationFolder);
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework, storage), "partyline-stop"));
 		ServingAnnouncement.listen(framework.getBundleContext(), started);
+		NodeAnnouncement.listen(framework.getBundleContext());
 		new EmbeddedBundles(launcherJar).install(framework.getBundleContext(), spec);
 		framework.start();
 		framework.waitForStop(0);
 		System.exit(0); // stopped from the shell: the shell's thread may still be blocked reading stdin
+	}
+
+	private static void refuse(String why) {
+		System.err.println(why);
+		System.exit(REFUSED);
+	}
+
+	/**
+	 * Aries RSA's TCP transport deserialises what a peer sends with plain Java serialization and no filter of its
+	 * own: the JVM-wide filter is the only allow-list, so a node gets the partyline's, unless the user gave one (the
+	 * node then refuses to export if that one lets other classes through). The constant is inlined at compile time:
+	 * the launcher needs no partyline.api class at run time.
+	 */
+	private static void filterDeserialisationToTheWireTypes() {
+		if (System.getProperty(SERIAL_FILTER) == null && ObjectInputFilter.Config.getSerialFilter() == null) {
+			ObjectInputFilter.Config.setSerialFilter(ObjectInputFilter.Config.createFilter(NODE_SERIAL_FILTER));
+		}
 	}
 
 	/** The run properties, each overridden by a system property of the same name, plus storage and start level. */

@@ -49,6 +49,8 @@ class LauncherIT {
 
 	private static final Duration START = Duration.ofSeconds(30);
 	private static final Duration WAIT = Duration.ofSeconds(15);
+	/** How long the launcher is left alone to measure its CPU at rest: nothing in it may start a busy thread. */
+	private static final Duration IDLE = Duration.ofSeconds(3);
 	private static final Pattern LINK = Pattern.compile("href=\"([^\"]+)\"");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -185,6 +187,17 @@ class LauncherIT {
 
 	@Test
 	@Order(8)
+	void anIdleLauncherUsesLessThanATenthOfACore() throws InterruptedException {
+		Duration before = launcher.cpu();
+		long from = System.nanoTime();
+		assertEquals(-1, launcher.awaitExit(IDLE), "the launcher ended while idle");
+		double cores = (double) launcher.cpu().minus(before).toNanos() / (System.nanoTime() - from);
+		System.out.printf("launcher: %.3f of a core over %d idle seconds%n", cores, IDLE.toSeconds());
+		assertTrue(cores < 0.1, "CPU of an idle launcher (a busy thread?): " + cores + " of a core");
+	}
+
+	@Test
+	@Order(9)
 	void theLauncherKeepsRunningWithoutStdinAndStopsCleanlyOnSigterm() throws Exception {
 		launcher.closeStdin();
 		await("the shell ends at end of input").atMost(WAIT).until(() -> launcher.output().contains("gosh: stopping shell"));
@@ -256,7 +269,7 @@ class LauncherIT {
 	}
 
 	/** The FAQ demo bundle: a test dependency of this module, so Maven puts its jar on the test class path. */
-	private static Path faqBundle() {
+	static Path faqBundle() {
 		return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
 				.map(Path::of)
 				.filter(path -> path.getFileName().toString().startsWith("demo.faq") && path.toString().endsWith(".jar"))

@@ -109,6 +109,23 @@ final class LauncherProcess implements AutoCloseable {
 		return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
 	}
 
+	/**
+	 * Kills the process with SIGKILL ({@link Process#destroyForcibly()} on Linux), as {@code kill -9} does, and
+	 * waits until its pid is gone; returns whether it is.
+	 */
+	boolean kill(Duration timeout) throws InterruptedException {
+		ProcessHandle handle = process.toHandle();
+		process.destroyForcibly();
+		return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+				&& !ProcessHandle.of(handle.pid()).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	/** The CPU time the launcher's JVM has used so far. */
+	Duration cpu() {
+		return process.toHandle().info().totalCpuDuration()
+				.orElseThrow(() -> new AssertionError("no CPU time of " + process.pid()));
+	}
+
 	/** Everything the launcher printed so far. */
 	String output() throws IOException {
 		return Files.exists(output) ? new String(Files.readAllBytes(output), UTF_8) : "";

@@ -27,6 +27,28 @@ public final class PartylineConstants {
 	 */
 	public static final String CONFIGURATION_PID = "org.partyline";
 
+	/**
+	 * The configuration PID of a partyline node: when configured, this framework's partyline offers its handlers to
+	 * the partylines of other frameworks (its peers) through OSGi Remote Services, and asks them in turn.
+	 *
+	 * @since 1.2
+	 */
+	public static final String NODE_CONFIGURATION_PID = "org.partyline.node";
+
+	/**
+	 * The JVM-wide serial filter ({@code -Djdk.serialFilter=...}) a node's JVM needs: it admits only the types
+	 * payloads and answers cross as (strings, numbers, booleans, lists and maps) within limits of depth, size and
+	 * count, and refuses every other class. A node refuses to offer its handlers in a JVM whose filter lets other
+	 * classes through, since the Remote Services transport deserialises what a peer sends with it.
+	 *
+	 * @since 1.2
+	 */
+	public static final String NODE_SERIAL_FILTER = "maxdepth=32;maxrefs=100000;maxarray=100000;maxbytes=8000000;"
+			+ "java.lang.Object;java.lang.String;java.lang.Boolean;java.lang.Character;java.lang.Number;"
+			+ "java.lang.Byte;java.lang.Short;java.lang.Integer;java.lang.Long;java.lang.Float;java.lang.Double;"
+			+ "java.math.BigInteger;java.math.BigDecimal;java.util.ArrayList;java.util.HashMap;"
+			+ "java.util.LinkedHashMap;java.util.Map$Entry;!*";
+
 	private PartylineConstants() {
 		// constants only
 	}

@@ -9,7 +9,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@link Partyline#askAroundAsync}): its outcome, its answer or failure, and the handler service it came from.
  * <p>
  * The service properties are those of the handler's service when it was asked: its bundle, service id and ranking.
- * Replies are immutable and may be kept.
+ * Replies are immutable and may be kept. A reply from another node ({@link #node()} not empty) carries that node's
+ * bundle, service id and ranking, its answer as the plain value it crossed as, and as failure an exception that
+ * names what the handler threw there.
  *
  * @since 1.1
  */
@@ -54,6 +56,15 @@ public interface Reply {
 	 *         it (zero when it was not called)
 	 */
 	Duration duration();
+
+	/**
+	 * @return the name of the node whose handler replied, when the partyline spans several frameworks; the empty
+	 *         string for a handler in the asking framework. A reply that stands for a whole node that could not be
+	 *         asked ({@link #FAILED} or {@link #LATE}, with no bundle: an empty symbolic name and id {@code -1}) names
+	 *         that node, or its endpoint when its name is not known yet.
+	 * @since 1.2
+	 */
+	String node();
 
 	/** @return whether the outcome is {@link #ANSWERED} */
 	default boolean isAnswered() {

@@ -6,7 +6,7 @@
  * This package has no dependency on any servlet API, so bundles that never serve HTTP can take part.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.partyline.api;
 
 import org.osgi.annotation.bundle.Export;

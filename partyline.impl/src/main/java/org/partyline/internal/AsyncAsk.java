@@ -1,5 +1,6 @@
 package org.partyline.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -11,19 +12,20 @@ import java.util.function.Consumer;
 
 import org.osgi.util.promise.Deferred;
 import org.osgi.util.promise.Promise;
+import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Reply;
 
 /**
- * One asynchronous ask in flight: a slot per handler, filled by the handler's task or, at the deadline, with
+ * One asynchronous ask in flight: a slot per handler and per peer node, filled by its task or, at the deadline, with
  * {@link Reply#LATE}; resolved once, by the last reply or the deadline, whichever comes first. A reply arriving after
- * that finds its slot taken and is dropped.
+ * that finds its slot taken and is dropped. A peer's slot holds all its replies ({@link PeerAnswer}).
  */
 final class AsyncAsk {
 
 	/** The slot of a handler whose service went before its task ran: it was not asked, so it has no reply. */
 	private static final Object NOT_ASKED = new Object();
 
-	private final HandlerEntry[] handlers;
+	private final Askee[] handlers;
 	private final long askedAtNanos = System.nanoTime();
 	private final AtomicReferenceArray<Object> slots;
 	private final AtomicInteger outstanding;
@@ -41,8 +43,24 @@ final class AsyncAsk {
 	private static final int SKIPPED = 3;
 	private static final int OVERDUE = 4;
 
-	AsyncAsk(HandlerEntry[] handlers, Deferred<List<Reply>> deferred, Consumer<AsyncAsk> whenResolved) {
+	/** The name, when the ask fails unless a handler of it is known here or at a peer that answered; else null. */
+	private final String mustBeKnown;
+	private volatile boolean known;
+
+	AsyncAsk(Askee[] handlers, Deferred<List<Reply>> deferred, Consumer<AsyncAsk> whenResolved) {
+		this(handlers, deferred, whenResolved, null, true);
+	}
+
+	/**
+	 * @param mustBeKnown the service name, when the promise is to fail with {@link NoSuchServiceName} unless a
+	 *            handler of it is known; {@code null} for an ask that never fails so
+	 * @param knownHere whether a handler of the name is connected in this framework
+	 */
+	AsyncAsk(Askee[] handlers, Deferred<List<Reply>> deferred, Consumer<AsyncAsk> whenResolved, String mustBeKnown,
+			boolean knownHere) {
 		this.handlers = handlers;
+		this.mustBeKnown = mustBeKnown;
+		this.known = knownHere;
 		this.slots = new AtomicReferenceArray<>(handlers.length);
 		this.outstanding = new AtomicInteger(handlers.length);
 		this.deferred = deferred;
@@ -72,8 +90,14 @@ final class AsyncAsk {
 		return deferred.getPromise();
 	}
 
-	HandlerEntry handler(int slot) {
+	Askee handler(int slot) {
 		return handlers[slot];
+	}
+
+	/** What is left of the deadline now, at least a millisecond: what a peer may take to answer. */
+	Duration remaining(Duration deadline) {
+		long left = deadline.toNanos() - (System.nanoTime() - askedAtNanos);
+		return Duration.ofNanos(Math.max(left, 1_000_000));
 	}
 
 	int size() {
@@ -96,13 +120,22 @@ final class AsyncAsk {
 		fill(slot, reply);
 	}
 
+	void replied(int slot, PeerAnswer answer) {
+		fill(slot, answer);
+	}
+
+	/** Whether a handler of the name is known here or at a peer that answered in time; read once resolved. */
+	boolean known() {
+		return known;
+	}
+
 	void notAsked(int slot) {
 		fill(slot, NOT_ASKED);
 	}
 
 	/** Not called: the handler is stuck, or the ask's executor refused the call. */
 	void lateAtOnce(int slot) {
-		fill(slot, HandlerReply.late(handlers[slot], System.nanoTime()));
+		fill(slot, handlers[slot].late(System.nanoTime()));
 	}
 
 	private void fill(int slot, Object reply) {
@@ -129,14 +162,21 @@ final class AsyncAsk {
 			}
 			Object reply = slots.get(i);
 			if (reply == null) {
-				HandlerReply late = HandlerReply.late(handlers[i], askedAtNanos); // only for a slot still empty
+				Reply late = handlers[i].late(askedAtNanos); // only for a slot still empty
 				reply = slots.compareAndSet(i, null, late) ? late : slots.get(i);
 			}
-			if (reply != NOT_ASKED) {
+			if (reply instanceof PeerAnswer peer) {
+				replies.addAll(peer.replies());
+				known |= peer.known();
+			} else if (reply != NOT_ASKED) {
 				replies.add((Reply) reply);
 			}
 		}
 		whenResolved.accept(this);
-		deferred.resolve(replies);
+		if (mustBeKnown != null && !known) {
+			deferred.fail(new NoSuchServiceName(mustBeKnown));
+		} else {
+			deferred.resolve(replies);
+		}
 	}
 }

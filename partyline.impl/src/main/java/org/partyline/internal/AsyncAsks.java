@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,6 +54,9 @@ public final class AsyncAsks {
 	private final ExecutorService callbacks;
 	private final PromiseFactory promises;
 	private final Set<AsyncAsk> pending = ConcurrentHashMap.newKeySet();
+	private static final Remote[] NO_PEERS = new Remote[0];
+
+	private volatile Remotes remotes;
 	private volatile int callsPerHandler;
 	private volatile boolean stopped;
 
@@ -100,11 +104,48 @@ public final class AsyncAsks {
 		return callers.getMaximumPoolSize();
 	}
 
-	public Promise<List<Reply>> ask(long callerId, String serviceName, Object payload, Duration deadline) {
+	/**
+	 * Asks the handlers of this framework not owned by the caller and, when this framework is a node, its peers,
+	 * whose handlers of the caller's application are not asked either.
+	 *
+	 * @param callerApp the caller's symbolic name, or {@code ""} for a neutral caller
+	 */
+	public Promise<List<Reply>> ask(long callerId, String callerApp, String serviceName, Object payload,
+			Duration deadline) {
 		Objects.requireNonNull(deadline, "deadline must not be null");
 		if (deadline.isNegative() || deadline.isZero()) {
 			throw new IllegalArgumentException("deadline must be positive: " + deadline);
 		}
+		Remotes group = remotes;
+		Remote[] peers = group == null ? NO_PEERS : group.peers();
+		if (peers.length == 0) {
+			return askHere(callerId, serviceName, payload, deadline);
+		}
+		Switchboard.checkedName(serviceName);
+		Object wired = group.wired(payload);
+		HandlerEntry[] handlers = switchboard.askedHere(callerId, null, serviceName);
+		int depth = switchboard.nesting().depth();
+		if (depth >= Nesting.LIMIT) {
+			return promises.failed(new RecursionTooDeep(serviceName, Nesting.LIMIT));
+		}
+		HandlerEntry[] here = handlers == null ? new HandlerEntry[0] : handlers;
+		Askee[] askees = new Askee[here.length + peers.length];
+		System.arraycopy(here, 0, askees, 0, here.length);
+		System.arraycopy(peers, 0, askees, here.length, peers.length);
+		AsyncAsk ask = new AsyncAsk(askees, promises.deferred(), pending::remove,
+				switchboard.missingNamesFail() ? serviceName : null, handlers != null);
+		start(ask, deadline, slot -> {
+			if (slot < here.length) {
+				handlerCall(ask, slot, payload, depth + 1);
+			} else {
+				peerCall(ask, slot, callerApp, serviceName, wired, depth + 1, deadline);
+			}
+		});
+		return ask.promise();
+	}
+
+	/** The asynchronous ask of a framework that is no node, or has no peer: its own handlers only. */
+	private Promise<List<Reply>> askHere(long callerId, String serviceName, Object payload, Duration deadline) {
 		HandlerEntry[] handlers;
 		try {
 			handlers = switchboard.askedAsync(callerId, serviceName);
@@ -116,9 +157,92 @@ public final class AsyncAsks {
 			return promises.failed(new RecursionTooDeep(serviceName, Nesting.LIMIT));
 		}
 		AsyncAsk ask = new AsyncAsk(handlers, promises.deferred(), pending::remove);
-		if (handlers.length == 0) {
+		start(ask, deadline, slot -> handlerCall(ask, slot, payload, depth + 1));
+		return ask.promise();
+	}
+
+	/**
+	 * Starts asking the peers alone, for an ask whose own handlers the caller's thread calls meanwhile; waits, at
+	 * most the node's deadline, happen in {@link PeerAsk}.
+	 *
+	 * @return the ask under way, or {@code null} when this framework is no node or has no peer
+	 * @throws IllegalArgumentException when the payload cannot cross to other nodes
+	 * @throws RecursionTooDeep when the caller's asks are nested too deep
+	 */
+	public PeerAsk askPeers(String callerApp, String serviceName, Object payload) {
+		Switchboard.checkedName(serviceName);
+		Remotes group = remotes;
+		Remote[] peers = group == null ? NO_PEERS : group.peers();
+		if (peers.length == 0) {
+			return null;
+		}
+		Object wired = group.wired(payload);
+		int depth = switchboard.nesting().depth();
+		if (depth >= Nesting.LIMIT) {
+			throw new RecursionTooDeep(serviceName, Nesting.LIMIT);
+		}
+		Duration deadline = group.deadline();
+		AsyncAsk ask = new AsyncAsk(peers, promises.deferred(), pending::remove, null, false);
+		start(ask, deadline, slot -> peerCall(ask, slot, callerApp, serviceName, wired, depth + 1, deadline));
+		return new PeerAsk(ask, serviceName, switchboard);
+	}
+
+	/**
+	 * What this framework answers a peer: its own handlers of the name but those of the asking application, called
+	 * as an asynchronous ask with the deadline the peer gave; never its own peers, so an ask crosses one hop.
+	 */
+	public PeerAnswer answerPeer(String callerApp, String serviceName, Object payload, int depth, Duration deadline)
+			throws InterruptedException {
+		HandlerEntry[] handlers = switchboard.askedHere(Switchboard.NEUTRAL_CALLER, callerApp, serviceName);
+		if (handlers == null) {
+			return new PeerAnswer(false, List.of());
+		}
+		if (depth >= Nesting.LIMIT) {
+			throw new RecursionTooDeep(serviceName, Nesting.LIMIT);
+		}
+		AsyncAsk ask = new AsyncAsk(handlers, promises.deferred(), pending::remove);
+		start(ask, deadline, slot -> handlerCall(ask, slot, payload, depth));
+		try {
+			return new PeerAnswer(true, ask.promise().getValue());
+		} catch (InvocationTargetException cannotHappen) {
+			throw new IllegalStateException(cannotHappen.getCause()); // an ask without mustBeKnown never fails
+		}
+	}
+
+	/**
+	 * Asks like {@link Switchboard#replies}, and the peers too when this framework is a node, waiting for them at
+	 * most the node's deadline.
+	 */
+	public List<Reply> replies(long callerId, String callerApp, String serviceName, Object payload) {
+		PeerAsk peers = askPeers(callerApp, serviceName, payload);
+		if (peers == null) {
+			return switchboard.replies(callerId, serviceName, payload);
+		}
+		return peers.repliesAfter(switchboard.repliesHere(callerId, serviceName, payload));
+	}
+
+	/** The node that holds the peers, while this framework is one. */
+	public void join(Remotes node) {
+		remotes = node;
+	}
+
+	public void leave(Remotes node) {
+		if (remotes == node) {
+			remotes = null;
+		}
+	}
+
+	/** The node's peers now; none when this framework is no node. */
+	public Remote[] peers() {
+		Remotes group = remotes;
+		return group == null ? NO_PEERS : group.peers();
+	}
+
+	/** Registers the ask, arms its deadline and calls every slot, unless it resolves first. */
+	private void start(AsyncAsk ask, Duration deadline, IntConsumer call) {
+		if (ask.size() == 0) {
 			ask.resolve();
-			return ask.promise();
+			return;
 		}
 		pending.add(ask);
 		try {
@@ -129,10 +253,9 @@ public final class AsyncAsks {
 		if (stopped) {
 			ask.resolve(); // deactivated meanwhile: its pools may have gone before we were added to pending
 		}
-		for (int slot = 0; slot < handlers.length && !ask.resolved(); slot++) {
-			call(ask, slot, payload, depth + 1);
+		for (int slot = 0; slot < ask.size() && !ask.resolved(); slot++) {
+			call.accept(slot);
 		}
-		return ask.promise();
 	}
 
 	/**
@@ -142,7 +265,7 @@ public final class AsyncAsks {
 	public List<Reply> repliesWithin(long callerId, String serviceName, Object payload, Duration deadline)
 			throws InterruptedException {
 		try {
-			return ask(callerId, serviceName, payload, deadline).getValue();
+			return ask(callerId, "", serviceName, payload, deadline).getValue();
 		} catch (InvocationTargetException failed) {
 			if (failed.getCause() instanceof RuntimeException cause) {
 				throw cause;
@@ -151,8 +274,8 @@ public final class AsyncAsks {
 		}
 	}
 
-	private void call(AsyncAsk ask, int slot, Object payload, int depth) {
-		HandlerEntry entry = ask.handler(slot);
+	private void handlerCall(AsyncAsk ask, int slot, Object payload, int depth) {
+		HandlerEntry entry = (HandlerEntry) ask.handler(slot);
 		HandlerLane lane = entry.lane();
 		int limit = callsPerHandler;
 		if (lane.stuck(limit)) {
@@ -170,6 +293,29 @@ public final class AsyncAsks {
 				} else {
 					switchboard.nesting().runAt(depth, () -> ask.replied(slot, HandlerReply.of(entry, handler, payload)));
 				}
+			} finally {
+				ask.finish(slot);
+			}
+		};
+		ask.queued(slot, call);
+		lane.submit(call, callers, limit);
+	}
+
+	private void peerCall(AsyncAsk ask, int slot, String callerApp, String serviceName, Object payload, int depth,
+			Duration deadline) {
+		Remote peer = (Remote) ask.handler(slot);
+		HandlerLane lane = peer.lane();
+		int limit = peer.callsAtOnce(callsPerHandler);
+		if (lane.stuck(limit)) {
+			ask.lateAtOnce(slot);
+			return;
+		}
+		Runnable call = () -> {
+			if (!ask.start(slot)) {
+				return;
+			}
+			try {
+				ask.replied(slot, peer.ask(callerApp, serviceName, payload, depth, ask.remaining(deadline)));
 			} finally {
 				ask.finish(slot);
 			}

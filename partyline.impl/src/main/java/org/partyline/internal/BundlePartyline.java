@@ -38,6 +38,8 @@ public final class BundlePartyline implements Partyline {
 	private final AsyncAsks asyncAsks;
 	private final Bundle caller;
 	private final long callerId;
+	/** The caller's application, as peer nodes know it: they leave out handlers of bundles of this name. */
+	private final String callerApp;
 	private final Set<HandlerConnection> connections = ConcurrentHashMap.newKeySet();
 	private volatile boolean stopped;
 
@@ -48,6 +50,7 @@ public final class BundlePartyline implements Partyline {
 		this.asyncAsks = asyncAsks;
 		this.caller = context.getUsingBundle();
 		this.callerId = caller.getBundleId();
+		this.callerApp = String.valueOf(caller.getSymbolicName());
 	}
 
 	@Deactivate
@@ -65,7 +68,14 @@ public final class BundlePartyline implements Partyline {
 
 	@Override
 	public <T> List<T> askAround(String serviceName, Object payload, Class<T> answerType) {
-		return unlessStoppedMeanwhile(active().askAround(callerId, serviceName, payload, answerType(answerType)));
+		Switchboard board = active();
+		Class<T> type = answerType(answerType);
+		PeerAsk peers = asyncAsks.askPeers(callerApp, serviceName, payload);
+		if (peers == null) {
+			return unlessStoppedMeanwhile(board.askAround(callerId, serviceName, payload, type));
+		}
+		List<T> here = board.askAroundHere(callerId, serviceName, payload, type);
+		return unlessStoppedMeanwhile(peers.answersAfter(here, type));
 	}
 
 	@Override
@@ -75,18 +85,33 @@ public final class BundlePartyline implements Partyline {
 
 	@Override
 	public <T> Optional<T> askFirst(String serviceName, Object payload, Class<T> answerType) {
-		return unlessStoppedMeanwhile(active().askFirst(callerId, serviceName, payload, answerType(answerType)));
+		Switchboard board = active();
+		Class<T> type = answerType(answerType);
+		if (asyncAsks.peers().length == 0) {
+			return unlessStoppedMeanwhile(board.askFirst(callerId, serviceName, payload, type));
+		}
+		// this framework's handlers first; the peers only when none of them answers
+		Optional<T> here = board.askFirstHere(callerId, serviceName, payload, type);
+		if (here != null && here.isPresent()) {
+			return unlessStoppedMeanwhile(here);
+		}
+		PeerAsk peers = asyncAsks.askPeers(callerApp, serviceName, payload);
+		if (peers == null) { // the last peer went meanwhile
+			return unlessStoppedMeanwhile(board.askFirst(callerId, serviceName, payload, type));
+		}
+		return unlessStoppedMeanwhile(peers.firstAfter(here != null, type));
 	}
 
 	@Override
 	public List<Reply> replies(String serviceName, Object payload) {
-		return unlessStoppedMeanwhile(active().replies(callerId, serviceName, payload));
+		active();
+		return unlessStoppedMeanwhile(asyncAsks.replies(callerId, callerApp, serviceName, payload));
 	}
 
 	@Override
 	public Promise<List<Reply>> askAroundAsync(String serviceName, Object payload, Duration deadline) {
 		active();
-		return asyncAsks.ask(callerId, serviceName, payload, deadline);
+		return asyncAsks.ask(callerId, callerApp, serviceName, payload, deadline);
 	}
 
 	@Override

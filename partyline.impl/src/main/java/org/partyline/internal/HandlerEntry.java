@@ -7,6 +7,7 @@ import org.osgi.framework.ServiceObjects;
 import org.osgi.service.log.Logger;
 import org.partyline.api.Handler;
 import org.partyline.api.HighAndDry;
+import org.partyline.api.Reply;
 
 /**
  * One handler service as the hot path sees it.
@@ -19,7 +20,7 @@ import org.partyline.api.HighAndDry;
  * {@link Unobtainable} stands in for it: it declines, and asks the framework again only after a pause, so a broken
  * handler costs an ask neither a lock nor a failed activation, and the log one warning, not one per ask.
  */
-public final class HandlerEntry {
+public final class HandlerEntry implements Askee {
 
 	/** OSGi service order: highest ranking first, then lowest service id. */
 	static final Comparator<HandlerEntry> PRECEDENCE = Comparator.comparingInt((HandlerEntry e) -> e.ranking())
@@ -50,8 +51,14 @@ public final class HandlerEntry {
 		this.serviceId = serviceId;
 	}
 
-	HandlerLane lane() {
+	@Override
+	public HandlerLane lane() {
 		return lane;
+	}
+
+	@Override
+	public Reply late(long askedAtNanos) {
+		return HandlerReply.late(this, askedAtNanos);
 	}
 
 	/**

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * call it, and a busy handler that answers fast is still called on every ask. A handler whose running calls have
  * all outlived their asks (it hangs) is stuck: asks then do not call it at all.
  */
-final class HandlerLane {
+public final class HandlerLane {
 
 	private final AtomicInteger running = new AtomicInteger();
 	private final AtomicInteger overdue = new AtomicInteger();

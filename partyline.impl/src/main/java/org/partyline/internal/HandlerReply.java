@@ -37,6 +37,12 @@ record HandlerReply(Object answer, String outcome, Throwable failure, String bun
 				entry.ranking(), Duration.ofNanos(System.nanoTime() - startedNanos));
 	}
 
+	/** A handler of this framework: no node to name. */
+	@Override
+	public String node() {
+		return "";
+	}
+
 	@Override
 	public String toString() {
 		String what = switch (outcome) {

@@ -85,9 +85,15 @@ public final class Switchboard {
 
 	/** Asks every handler of the name not owned by the caller; answers of another type than asked fail. */
 	<T> List<T> askAround(long callerId, String serviceName, Object payload, Class<T> answerType) {
+		List<T> answers = askAroundHere(callerId, serviceName, payload, answerType);
+		return answers != null ? answers : nobodyAnswers(serviceName);
+	}
+
+	/** Like {@link #askAround}, but {@code null} when no handler of the name is connected here. */
+	<T> List<T> askAroundHere(long callerId, String serviceName, Object payload, Class<T> answerType) {
 		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
 		if (entries == null) {
-			return nobodyAnswers(serviceName);
+			return null;
 		}
 		int[] depth = nesting.enter(serviceName);
 		try {
@@ -114,10 +120,19 @@ public final class Switchboard {
 
 	/** Asks the handlers in precedence order until one gives a non-null answer of the asked type. */
 	<T> Optional<T> askFirst(long callerId, String serviceName, Object payload, Class<T> answerType) {
-		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
-		if (entries == null) {
+		Optional<T> answer = askFirstHere(callerId, serviceName, payload, answerType);
+		if (answer == null) {
 			nobodyAnswers(serviceName);
 			return Optional.empty();
+		}
+		return answer;
+	}
+
+	/** Like {@link #askFirst}, but {@code null} when no handler of the name is connected here. */
+	<T> Optional<T> askFirstHere(long callerId, String serviceName, Object payload, Class<T> answerType) {
+		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
+		if (entries == null) {
+			return null;
 		}
 		int[] depth = nesting.enter(serviceName);
 		try {
@@ -170,9 +185,15 @@ public final class Switchboard {
 	 * Asks like {@link #askAround} and keeps every handler's reply, with its owner; never throws for a handler.
 	 */
 	public List<Reply> replies(long callerId, String serviceName, Object payload) {
+		List<Reply> replies = repliesHere(callerId, serviceName, payload);
+		return replies != null ? replies : nobodyAnswers(serviceName);
+	}
+
+	/** Like {@link #replies}, but {@code null} when no handler of the name is connected here. */
+	List<Reply> repliesHere(long callerId, String serviceName, Object payload) {
 		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
 		if (entries == null) {
-			return nobodyAnswers(serviceName);
+			return null;
 		}
 		int[] depth = nesting.enter(serviceName);
 		try {
@@ -196,19 +217,37 @@ public final class Switchboard {
 	 * @throws NoSuchServiceName when nobody has the name, unless missing names are ignored
 	 */
 	HandlerEntry[] askedAsync(long callerId, String serviceName) {
-		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
+		HandlerEntry[] entries = askedHere(callerId, null, serviceName);
 		if (entries == null) {
 			nobodyAnswers(serviceName);
 			return new HandlerEntry[0];
 		}
+		return entries;
+	}
+
+	/**
+	 * The handlers of the name an ask calls: those not owned by the caller's bundle, nor, when {@code callerApp} is
+	 * given, by a bundle of that symbolic name (an ask from a peer node); {@code null} when no handler of the name is
+	 * connected here at all.
+	 */
+	HandlerEntry[] askedHere(long callerId, String callerApp, String serviceName) {
+		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
+		if (entries == null) {
+			return null;
+		}
 		HandlerEntry[] others = new HandlerEntry[entries.length];
 		int count = 0;
 		for (HandlerEntry entry : entries) {
-			if (entry.ownerId() != callerId) {
+			if (entry.ownerId() != callerId && (callerApp == null || !callerApp.equals(entry.ownerName()))) {
 				others[count++] = entry;
 			}
 		}
 		return count == others.length ? others : Arrays.copyOf(others, count);
+	}
+
+	/** Whether an ask of a name nobody has fails ({@link NoSuchServiceName}) rather than returning nothing. */
+	boolean missingNamesFail() {
+		return !settings.ignoreMissingServices;
 	}
 
 	/** How deep asks nest on this thread now, to carry to the threads of an asynchronous ask. */
@@ -227,7 +266,7 @@ public final class Switchboard {
 	}
 
 	/** No handler of that name anywhere: {@link NoSuchServiceName}, or nothing when missing names are ignored. */
-	private <T> List<T> nobodyAnswers(String serviceName) {
+	<T> List<T> nobodyAnswers(String serviceName) {
 		if (!settings.ignoreMissingServices) {
 			throw new NoSuchServiceName(serviceName);
 		}

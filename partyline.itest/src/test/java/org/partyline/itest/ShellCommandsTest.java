@@ -25,7 +25,7 @@ class ShellCommandsTest extends ParticipantTest {
 	@Test
 	void theCommandsAreRegisteredForGogo() {
 		Object functions = new ShellCommands(context).reference().getProperty("osgi.command.function");
-		assertEquals(List.of("participants", "services", "ask", "scans"), Arrays.asList((String[]) functions));
+		assertEquals(List.of("participants", "services", "ask", "scans", "nodes"), Arrays.asList((String[]) functions));
 	}
 
 	@Test
@@ -67,12 +67,12 @@ class ShellCommandsTest extends ParticipantTest {
 			throw new HighAndDry();
 		});
 
-		String output = call("ask", NO_DEADLINE, "greet", "world");
+		String output = call("ask", NO_DEADLINE, ONCE, ONE_THREAD, "greet", "world");
 
 		assertTrue(line(output, "partyline.tb.alice").contains("answered") && line(output, "partyline.tb.alice")
 				.contains("hello world"), output);
 		assertTrue(line(output, "partyline.tb.bob").contains("declined"), output);
-		assertTrue(call("ask", NO_DEADLINE, "nobody", "x")
+		assertTrue(call("ask", NO_DEADLINE, ONCE, ONE_THREAD, "nobody", "x")
 				.contains("No handler is connected for service name \"nobody\""));
 	}
 
@@ -85,7 +85,7 @@ class ShellCommandsTest extends ParticipantTest {
 			alice.connect("slow", slow);
 			bob.connect("slow", payload -> "quick " + payload);
 
-			String output = call("ask", "200", "slow", "hello");
+			String output = call("ask", "200", ONCE, ONE_THREAD, "slow", "hello");
 
 			assertTrue(line(output, "partyline.tb.alice").contains("late"), output);
 			assertTrue(line(output, "partyline.tb.bob").contains("answered")
@@ -95,8 +95,26 @@ class ShellCommandsTest extends ParticipantTest {
 		}
 	}
 
-	/** The value Gogo gives the deadline option when it is not given. */
+	@Test
+	void askedSeveralTimesItShowsHowLongTheAsksTookInsteadOfTheReplies() throws Exception {
+		participants.join("alice").connect("greet", payload -> "hello " + payload);
+
+		String output = call("ask", NO_DEADLINE, "40", "4", "greet", "world");
+
+		assertTrue(output.matches("asked 40 times on 4 threads: median \\d+ us, p99 \\d+ us, \\d+ asks/s"), output);
+		assertTrue(call("ask", NO_DEADLINE, "2", "3", "greet", "world").contains("no more threads than times"));
+	}
+
+	@Test
+	void nodesSaysWhenThisFrameworkIsNoNode() throws Exception {
+		assertTrue(call("nodes").contains("This framework is no partyline node: configure org.partyline.node"),
+				call("nodes"));
+	}
+
+	/** The values Gogo gives the options of ask when they are not given. */
 	private static final String NO_DEADLINE = "0";
+	private static final String ONCE = "1";
+	private static final String ONE_THREAD = "1";
 
 	private String call(String function, String... arguments) throws Exception {
 		return new ShellCommands(context).call(function, arguments);

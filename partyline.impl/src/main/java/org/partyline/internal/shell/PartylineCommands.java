@@ -9,6 +9,9 @@ import org.osgi.service.component.annotations.Component;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.partyline.api.PartylineConstants;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
 import org.partyline.api.NoSuchServiceName;
@@ -17,21 +20,30 @@ import org.partyline.internal.HandlerEntry;
 import org.partyline.internal.Switchboard;
 import org.partyline.internal.AsyncAsks;
 import org.partyline.internal.invite.ScanCounts;
+import org.partyline.internal.node.Node;
+import org.partyline.internal.node.PeerStatus;
 
 /**
- * {@code partyline:participants}, {@code partyline:services}, {@code partyline:ask [-d MS] NAME [PAYLOAD]} and
- * {@code partyline:scans}. Gogo finds them by the {@code osgi.command.*} properties; its option annotations are
+ * {@code partyline:participants}, {@code partyline:services},
+ * {@code partyline:ask [-d MS] [-n TIMES [-t THREADS]] NAME [PAYLOAD]}, {@code partyline:scans} and
+ * {@code partyline:nodes}. Gogo finds them by the {@code osgi.command.*} properties; its option annotations are
  * imported optionally (without Gogo they are simply not there).
  */
 @Component(service = PartylineCommands.class, property = { "osgi.command.scope=partyline",
 		"osgi.command.function=participants", "osgi.command.function=services", "osgi.command.function=ask",
-		"osgi.command.function=scans" })
+		"osgi.command.function=scans", "osgi.command.function=nodes" })
 public final class PartylineCommands {
 
 	private final Switchboard switchboard;
 	private final AsyncAsks asyncAsks;
 	private final Invitations invitations;
 	private final ScanCounts scanCounts;
+	/** Shown in the NODE column for this framework's own handlers. */
+	private static final String LOCAL = "(local)";
+	private static final Duration PROBE_DEADLINE = Duration.ofSeconds(2);
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+	private volatile Node node;
 
 	@Activate
 	public PartylineCommands(@Reference Switchboard switchboard, @Reference AsyncAsks asyncAsks,
@@ -76,21 +88,25 @@ public final class PartylineCommands {
 	}
 
 	/**
-	 * Asks around as a neutral caller and shows every handler's reply with its bundle; with a deadline, asks
-	 * asynchronously and shows who was late.
+	 * Asks around as a neutral caller and shows every handler's reply with its node and bundle; with a deadline, asks
+	 * asynchronously and shows who was late; asked several times, shows how long the asks took instead.
 	 */
-	@Descriptor("ask every handler of a service name as a neutral caller; show each reply with its bundle")
+	@Descriptor("ask every handler of a service name as a neutral caller; show each reply with its node and bundle")
 	public String ask(
 			@Descriptor("ask asynchronously, waiting at most this many milliseconds")
 			@Parameter(names = { "-d", "--deadline" }, absentValue = "0") long deadlineMillis,
+			@Descriptor("ask this many times and show the times taken, not the replies")
+			@Parameter(names = { "-n", "--times" }, absentValue = "1") int times,
+			@Descriptor("with --times: ask on this many threads at once")
+			@Parameter(names = { "-t", "--threads" }, absentValue = "1") int threads,
 			@Descriptor("the service name") String serviceName,
 			@Descriptor("the payload, a string") String payload) {
+		if (times > 1 || threads > 1) {
+			return AskTimes.measure(times, threads, () -> replies(deadlineMillis, serviceName, payload));
+		}
 		List<Reply> replies;
 		try {
-			replies = deadlineMillis > 0
-					? asyncAsks.repliesWithin(Switchboard.NEUTRAL_CALLER, serviceName, payload,
-							Duration.ofMillis(deadlineMillis))
-					: switchboard.replies(Switchboard.NEUTRAL_CALLER, serviceName, payload);
+			replies = replies(deadlineMillis, serviceName, payload);
 		} catch (NoSuchServiceName | IllegalArgumentException e) {
 			return e.getMessage();
 		} catch (InterruptedException e) {
@@ -100,15 +116,48 @@ public final class PartylineCommands {
 		if (replies.isEmpty()) {
 			return "No handler answers \"" + serviceName + "\".";
 		}
-		Table table = new Table("BUNDLE", "RANKING", "SERVICE ID", "OUTCOME", "MS", "ANSWER");
+		Table table = new Table("NODE", "BUNDLE", "RANKING", "SERVICE ID", "OUTCOME", "MS", "ANSWER");
 		for (Reply reply : replies) {
 			String shown = reply.isAnswered() ? String.valueOf(reply.answer())
 					: Reply.FAILED.equals(reply.outcome()) ? String.valueOf(reply.failure()) : "";
-			table.row(reply.bundleSymbolicName() + " [" + reply.bundleId() + "]", String.valueOf(reply.ranking()),
-					String.valueOf(reply.serviceId()), reply.outcome(), String.valueOf(reply.duration().toMillis()),
-					shown);
+			boolean wholeNode = reply.bundleId() < 0;
+			table.row(reply.node().isEmpty() ? LOCAL : reply.node(),
+					wholeNode ? "-" : reply.bundleSymbolicName() + " [" + reply.bundleId() + "]",
+					wholeNode ? "-" : String.valueOf(reply.ranking()),
+					wholeNode ? "-" : String.valueOf(reply.serviceId()), reply.outcome(),
+					String.valueOf(reply.duration().toMillis()), shown);
 		}
 		return table.toString();
+	}
+
+	private List<Reply> replies(long deadlineMillis, String serviceName, String payload) throws InterruptedException {
+		return deadlineMillis > 0
+				? asyncAsks.repliesWithin(Switchboard.NEUTRAL_CALLER, serviceName, payload,
+						Duration.ofMillis(deadlineMillis))
+				: asyncAsks.replies(Switchboard.NEUTRAL_CALLER, "", serviceName, payload);
+	}
+
+	/** This node and its peers, each said hello to now: who answers, and why not. */
+	@Descriptor("show this framework's partyline node and its peers, contacting each now")
+	public String nodes() {
+		Node current = node;
+		if (current == null) {
+			return "This framework is no partyline node: configure " + PartylineConstants.NODE_CONFIGURATION_PID
+					+ " to make it one.";
+		}
+		if (current.refusal() != null) {
+			return "Node " + current.name() + " at " + current.endpoint() + " does not run: " + current.refusal();
+		}
+		List<PeerStatus> peers = current.probe(PROBE_DEADLINE);
+		if (peers.isEmpty()) {
+			return "Node " + current.name() + " at " + current.endpoint() + " has no peers.";
+		}
+		Table table = new Table("PEER", "NODE", "STATE", "DETAIL");
+		for (PeerStatus peer : peers) {
+			table.row(peer.endpoint(), peer.node().isEmpty() ? "?" : peer.node(),
+					peer.reached() ? "reached" : "unreached", peer.detail());
+		}
+		return "Node " + current.name() + " at " + current.endpoint() + "\n" + table;
 	}
 
 	/** The inviter's work so far, one line: {@code scans 12, servlets read 3400, invitations sent 1000}. */
@@ -116,9 +165,10 @@ public final class PartylineCommands {
 		return scanCounts.toString();
 	}
 
-	/** {@code partyline:ask [-d MS] NAME} with no payload. */
+	/** {@code partyline:ask [-d MS] [-n TIMES] [-t THREADS] NAME} with no payload. */
 	public String ask(@Parameter(names = { "-d", "--deadline" }, absentValue = "0") long deadlineMillis,
-			String serviceName) {
-		return ask(deadlineMillis, serviceName, null);
+			@Parameter(names = { "-n", "--times" }, absentValue = "1") int times,
+			@Parameter(names = { "-t", "--threads" }, absentValue = "1") int threads, String serviceName) {
+		return ask(deadlineMillis, times, threads, serviceName, null);
 	}
 }

@@ -35,8 +35,8 @@ public final class ShellCommands {
 
 	/**
 	 * Calls the command with String arguments, as Gogo does for {@code partyline:<function> <arguments>}: the method
-	 * of that name taking as many arguments, each argument converted to its parameter's type (a String, or a long for
-	 * an option's value, which Gogo fills in with its default when the option is not given).
+	 * of that name taking as many arguments, each argument converted to its parameter's type (a String, or a long or int
+	 * for an option's value, which Gogo fills in with its default when the option is not given).
 	 */
 	public String call(String function, String... arguments) throws Exception {
 		ServiceReference<?> reference = reference();
@@ -48,7 +48,9 @@ public final class ShellCommands {
 					.orElseThrow(() -> new AssertionError("no " + function + " with " + arguments.length + " arguments"));
 			Object[] converted = new Object[arguments.length];
 			for (int i = 0; i < arguments.length; i++) {
-				converted[i] = method.getParameterTypes()[i] == long.class ? Long.parseLong(arguments[i]) : arguments[i];
+				Class<?> type = method.getParameterTypes()[i];
+				converted[i] = type == long.class ? Long.parseLong(arguments[i])
+						: type == int.class ? (Object) Integer.parseInt(arguments[i]) : arguments[i];
 			}
 			return (String) method.invoke(commands, converted);
 		} finally {

@@ -1,0 +1,17 @@
+package org.partyline.internal;
+
+import java.time.Duration;
+
+/** A peer node, as the asks of this framework call it. */
+public interface Remote extends Askee {
+
+	/**
+	 * Asks the peer's own handlers of the name, except those of the caller's application, and waits for its answer
+	 * at most the deadline. Never throws: a peer that cannot be asked answers with one reply that says why.
+	 *
+	 * @param callerApp the symbolic name of the asking bundle, or {@code ""} for a neutral caller
+	 * @param payload the payload as it crosses ({@link Remotes#wired})
+	 * @param depth how deep the ask is nested, so loops across nodes meet the same limit as loops in one
+	 */
+	PeerAnswer ask(String callerApp, String serviceName, Object payload, int depth, Duration deadline);
+}

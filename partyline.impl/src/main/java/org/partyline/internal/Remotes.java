@@ -1,0 +1,22 @@
+package org.partyline.internal;
+
+import java.time.Duration;
+
+/**
+ * The peers of this framework's node, as the asks see them; {@link AsyncAsks} holds one while the node runs.
+ */
+public interface Remotes {
+
+	/** The peers in their precedence order (as configured); read without a lock, changed by replacing the array. */
+	Remote[] peers();
+
+	/** How long an ask that returns answers (not a promise) waits for the peers, at most. */
+	Duration deadline();
+
+	/**
+	 * The payload as it crosses to the peers.
+	 *
+	 * @throws IllegalArgumentException naming the type, when the payload is of a type that cannot cross
+	 */
+	Object wired(Object payload);
+}

@@ -1,0 +1,87 @@
+package org.partyline.internal.node;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import org.osgi.service.log.Logger;
+import org.partyline.api.RecursionTooDeep;
+import org.partyline.internal.AsyncAsks;
+
+/**
+ * The object a node exports: it answers its peers' hellos and asks. Public, with no public method but the
+ * interface's, since Aries RSA 1.16.1 invokes by reflection whatever public method a call names.
+ * <p>
+ * Nothing a peer sends is trusted but its types (the serial filter checked those): each field is checked here, and
+ * a bad one is answered with a refusal, never an exception, which would cross as a class the peer's filter refuses.
+ */
+public final class NodeEndpoint implements PartylineNode {
+
+	/** The longest an ask from a peer may have this node wait for its handlers, whatever the peer asked. */
+	private static final Duration LONGEST = Duration.ofMinutes(1);
+
+	private final String name;
+	private final String endpoint;
+	private final AsyncAsks asks;
+	private final BiConsumer<String, String> heardFrom;
+	private final Logger logger;
+
+	NodeEndpoint(String name, String endpoint, AsyncAsks asks, BiConsumer<String, String> heardFrom, Logger logger) {
+		this.name = name;
+		this.endpoint = endpoint;
+		this.asks = asks;
+		this.heardFrom = heardFrom;
+		this.logger = logger;
+	}
+
+	@Override
+	public Map<String, Object> hello(Map<String, Object> caller) {
+		if (caller.get(ENDPOINT) instanceof String peer) {
+			heardFrom.accept(peer, caller.get(NODE) instanceof String node ? node : "");
+		}
+		Map<String, Object> answer = new HashMap<>();
+		answer.put(NODE, name);
+		answer.put(ENDPOINT, endpoint);
+		return answer;
+	}
+
+	@Override
+	public Map<String, Object> ask(Map<String, Object> ask) {
+		try {
+			String app = text(ask, APP, true);
+			String serviceName = text(ask, NAME, false);
+			int depth = ask.get(DEPTH) instanceof Integer given && given >= 0 ? given : -1;
+			long nanos = ask.get(DEADLINE_NANOS) instanceof Long given ? given : -1;
+			if (depth < 0 || nanos <= 0) {
+				return refused("the ask has no depth or deadline");
+			}
+			// this node answers a little before the peer stops waiting, so its answer still counts there
+			Duration deadline = Duration.ofNanos(Math.min(nanos - nanos / 5, LONGEST.toNanos()));
+			return WireReplies.toWire(name,
+					asks.answerPeer(app, serviceName, ask.get(PAYLOAD), depth, deadline));
+		} catch (IllegalArgumentException | RecursionTooDeep refusal) {
+			return refused(refusal.getMessage());
+		} catch (InterruptedException stopping) {
+			Thread.currentThread().interrupt();
+			return refused("node " + name + " is stopping");
+		} catch (RuntimeException failure) {
+			logger.warn("Answering a peer's ask failed", failure);
+			return refused("node " + name + " failed: " + failure);
+		}
+	}
+
+	private static String text(Map<String, Object> ask, String key, boolean mayBeEmpty) {
+		if (ask.get(key) instanceof String text && (mayBeEmpty || !text.isEmpty())) {
+			return text;
+		}
+		throw new IllegalArgumentException("the ask has no " + key);
+	}
+
+	private Map<String, Object> refused(String why) {
+		Map<String, Object> answer = new HashMap<>();
+		answer.put(NODE, name);
+		answer.put(REFUSED, why);
+		return answer;
+	}
+}

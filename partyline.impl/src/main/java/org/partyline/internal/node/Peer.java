@@ -1,0 +1,135 @@
+package org.partyline.internal.node;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.partyline.api.Reply;
+import org.partyline.internal.HandlerLane;
+import org.partyline.internal.PeerAnswer;
+import org.partyline.internal.Remote;
+
+/**
+ * One peer node, through the service Aries RSA imported for it: what this node knows of it (its name, whether it
+ * answered last time) and the lane its calls go through, so a peer that hangs holds at most a few threads.
+ * <p>
+ * A peer is known to be reached or not from the last call to it, whoever made it (an ask, a hello, its own hello to
+ * this node); nothing calls it on a timer, so at rest a node sends nothing.
+ */
+final class Peer implements Remote {
+
+	/** What this node knows of the peer since its last call. */
+	record State(boolean reached, String node, String detail) {
+	}
+
+	private final String endpoint;
+	private final PartylineNode node;
+	private final int callsAtOnce;
+	private final Runnable changed;
+	private final HandlerLane lane = new HandlerLane();
+	private volatile State state;
+
+	Peer(String endpoint, PartylineNode node, int callsAtOnce, Runnable changed) {
+		this.endpoint = endpoint;
+		this.node = node;
+		this.callsAtOnce = callsAtOnce;
+		this.changed = changed;
+		this.state = new State(false, "", "not asked yet");
+	}
+
+	String endpoint() {
+		return endpoint;
+	}
+
+	State state() {
+		return state;
+	}
+
+	/** The peer's name once it told it, else its endpoint: what its replies name. */
+	String label() {
+		String name = state.node();
+		return name.isEmpty() ? endpoint : name;
+	}
+
+	@Override
+	public HandlerLane lane() {
+		return lane;
+	}
+
+	@Override
+	public int callsAtOnce(int perHandler) {
+		return callsAtOnce;
+	}
+
+	@Override
+	public Reply late(long askedAtNanos) {
+		return NodeReply.late(label(), askedAtNanos);
+	}
+
+	@Override
+	public PeerAnswer ask(String callerApp, String serviceName, Object payload, int depth, Duration deadline) {
+		long started = System.nanoTime();
+		Map<String, Object> ask = new HashMap<>();
+		ask.put(PartylineNode.APP, callerApp);
+		ask.put(PartylineNode.NAME, serviceName);
+		ask.put(PartylineNode.PAYLOAD, payload);
+		ask.put(PartylineNode.DEPTH, depth);
+		ask.put(PartylineNode.DEADLINE_NANOS, deadline.toNanos());
+		try {
+			Map<String, Object> answer = node.ask(ask);
+			PeerAnswer read = WireReplies.fromWire(answer, label());
+			reached(answer);
+			return read;
+		} catch (RuntimeException | LinkageError failure) {
+			unreached(failure);
+			return PeerAnswer.unreached(NodeReply.failed(label(), failure, started));
+		}
+	}
+
+	/** Says who this node is, and learns who the peer is; false when it could not be reached. */
+	boolean hello(String ownName, String ownEndpoint) {
+		Map<String, Object> caller = new HashMap<>();
+		caller.put(PartylineNode.NODE, ownName);
+		caller.put(PartylineNode.ENDPOINT, ownEndpoint);
+		try {
+			reached(node.hello(caller));
+			return true;
+		} catch (RuntimeException | LinkageError failure) {
+			unreached(failure);
+			return false;
+		}
+	}
+
+	/** The peer called this node: so it is up, under the name it gave. */
+	void heardFrom(String name) {
+		update(new State(true, name, "said hello"));
+	}
+
+	private void reached(Map<String, Object> answer) {
+		String name = answer.get(PartylineNode.NODE) instanceof String given ? given : state.node();
+		update(new State(true, name, "answered"));
+	}
+
+	private void unreached(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null) {
+			cause = cause.getCause(); // the transport wraps the socket's own exception, which says what happened
+		}
+		update(new State(false, state.node(), cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+	}
+
+	private void update(State next) {
+		State previous = state;
+		state = next;
+		// what the view shows: whether reached, the name, and for a peer not reached, why
+		if (previous.reached() != next.reached() || !previous.node().equals(next.node())
+				|| !next.reached() && !previous.detail().equals(next.detail())) {
+			changed.run();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "peer " + label() + " at " + endpoint;
+	}
+}

@@ -1,0 +1,5 @@
+/**
+ * The partyline across frameworks: a node offers this framework's handlers to its peers through one service
+ * exported with OSGi Remote Services (Apache Aries RSA's TCP transport), and asks the peers it imports.
+ */
+package org.partyline.internal.node;

@@ -1,0 +1,306 @@
+package org.partyline.itest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.osgi.framework.dto.BundleDTO;
+import org.partyline.api.NoSuchServiceName;
+import org.partyline.api.Partyline;
+import org.partyline.api.PartylineConstants;
+import org.partyline.api.Reply;
+import org.partyline.itest.support.NodeUnderTest;
+import org.partyline.itest.support.ParticipantTest;
+import org.partyline.itest.support.Participants;
+
+/**
+ * A partyline node in a real framework with Aries RSA: the node lists itself among its peers under another name, so
+ * every ask also crosses the TCP transport, the serial filter and the wire format into this same framework, and
+ * the replies that come back name the node. Runs in node.bndrun only.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NodeTest extends ParticipantTest {
+
+	private static NodeUnderTest node;
+
+	@BeforeEach
+	void onlyInTheNodeFramework() {
+		assumeRunningIn("itest-node");
+	}
+
+	/** The node, configured with the serial filter in force; left running for the tests after. */
+	private NodeUnderTest running(Object... settings) throws IOException {
+		NodeUnderTest.ensureSerialFilter();
+		if (node == null) {
+			node = new NodeUnderTest(context);
+		}
+		node.configure(List.of(), settings);
+		node.awaitReached(node.selfPeer());
+		return node;
+	}
+
+	@AfterAll
+	static void stopTheNode() throws IOException {
+		if (node != null) {
+			node.close();
+			node = null;
+		}
+	}
+
+	@Test
+	@Order(1)
+	void withoutAJvmWideSerialFilterTheNodeRefusesToRunAndSaysHowToSetOne() throws Exception {
+		assertNull(ObjectInputFilter.Config.getSerialFilter(), "this test runs first, before any filter is set");
+		node = new NodeUnderTest(context);
+		node.configure(List.of());
+
+		String refusal = await("the refusal").atMost(Participants.PATIENCE)
+				.until(() -> (String) node.view().getProperty("partyline.node.refusal"), r -> r != null);
+
+		assertTrue(refusal.contains("no JVM-wide serial filter"), refusal);
+		assertTrue(refusal.contains("-Djdk.serialFilter=" + PartylineConstants.NODE_SERIAL_FILTER), refusal);
+		assertNull(context.getServiceReferences((String) null, "(service.exported.interfaces=*)"), "nothing exported");
+
+		running(); // with the filter the node asks for, the same configuration runs
+		assertEquals(1, context.getServiceReferences((String) null, "(service.exported.interfaces=*)").length);
+	}
+
+	@Test
+	@Order(2)
+	void repliesFromAPeerNameTheirNodeAndComeAfterThisFrameworksOwn() throws Exception {
+		running();
+		Partyline alice = participants.join("alice");
+		Partyline bob = participants.join("bob");
+		alice.connect("url", payload -> "/alice/" + payload);
+
+		List<Reply> replies = bob.replies("url", "home");
+
+		assertEquals(List.of("", NodeUnderTest.NAME), replies.stream().map(Reply::node).toList());
+		assertEquals(List.of("/alice/home", "/alice/home"), replies.stream().map(Reply::answer).toList());
+		Reply remote = replies.get(1);
+		assertEquals("partyline.tb.alice", remote.bundleSymbolicName());
+		assertEquals(replies.get(0).serviceId(), remote.serviceId(), "the same handler, asked across the socket");
+		assertEquals(List.of("/alice/home", "/alice/home"), bob.askAround("url", "home"));
+		assertEquals(Optional.of("/alice/home"), bob.askFirst("url", "home"));
+	}
+
+	@Test
+	@Order(3)
+	void theCallersApplicationIsAskedOnNoNodeButTheNameIsStillKnown() throws Exception {
+		running();
+		Partyline alice = participants.join("alice");
+		Partyline bob = participants.join("bob");
+		alice.connect("url", payload -> "alice");
+		bob.connect("url", payload -> "bob");
+
+		assertEquals(List.of("bob", "bob"), alice.askAround("url", null));
+		bob.connect("only-bob", payload -> "bob");
+		assertEquals(List.of(), bob.askAround("only-bob", null), "known here and there, but only as bob's own");
+		assertThrows(NoSuchServiceName.class, () -> bob.askAround("nobody-anywhere", null));
+	}
+
+	@Test
+	@Order(4)
+	void aPayloadThatCannotCrossIsRefusedAtTheSenderNamingItsType() throws Exception {
+		running();
+		Partyline alice = participants.join("alice");
+		participants.join("bob").connect("echo", payload -> payload);
+
+		IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+				() -> alice.askAround("echo", List.of("fine", new StringBuilder("not fine"))));
+		assertTrue(refused.getMessage().contains("java.lang.StringBuilder"), refused.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> alice.replies("echo", Optional.of(1)));
+		assertThrows(IllegalArgumentException.class, () -> alice.askAroundAsync("echo", new Object(),
+				Duration.ofSeconds(1)));
+
+		Map<String, Object> nested = Map.of("list", List.of(1, 2L, 3.5, true, 'c'), "text", "t");
+		assertEquals(List.of(nested, nested), alice.askAround("echo", nested), "plain values cross as they are");
+		BundleDTO dto = new BundleDTO();
+		dto.id = 7;
+		dto.symbolicName = "a.dto";
+		Object crossed = alice.replies("echo", dto).get(1).answer();
+		assertInstanceOf(Map.class, crossed, "a DTO crosses as the map of its fields");
+		assertEquals("a.dto", ((Map<?, ?>) crossed).get("symbolicName"));
+		assertEquals(7L, ((Map<?, ?>) crossed).get("id"));
+	}
+
+	@Test
+	@Order(5)
+	void anAnswerThatCannotCrossIsAFailureOfItsReplyNamingItsType() throws Exception {
+		running();
+		participants.join("alice").connect("builder", payload -> new StringBuilder("x"));
+
+		List<Reply> replies = neutral.replies("builder", null);
+
+		assertEquals(List.of(Reply.ANSWERED, Reply.FAILED), replies.stream().map(Reply::outcome).toList());
+		assertTrue(replies.get(1).failure().getMessage().contains("java.lang.StringBuilder"),
+				replies.get(1).failure().getMessage());
+		assertEquals(NodeUnderTest.NAME, replies.get(1).node());
+	}
+
+	@Test
+	@Order(6)
+	void aCraftedSerialisedObjectOfAClassNotAllowedIsRefusedWithoutBeingInstantiated() throws Exception {
+		NodeUnderTest node = running();
+		// java.util.logging.Level registers every new level it deserialises (readResolve), so whether one was made
+		// shows in Level.parse: a tripwire among the JDK's own classes, which every bundle can load
+		// the call as Aries RSA's TCP transport writes one: the method's name, then its arguments
+		byte[] crafted = renamed(serialised("ask", new Object[] { Level.INFO }), "PLTW");
+		assertThrows(IllegalArgumentException.class, () -> Level.parse("PLTW"), "no such level before");
+
+		try (Socket socket = new Socket("127.0.0.1", node.port())) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(crafted);
+			out.flush();
+			assertThrows(EOFException.class, () -> new ObjectInputStream(socket.getInputStream()).readObject(),
+					"the node closes the connection without an answer");
+		}
+
+		assertThrows(IllegalArgumentException.class, () -> Level.parse("PLTW"), "never instantiated");
+		assertEquals(List.of("/here", "/here"), withAHandler().askAround("here", null), "the node still answers");
+		Level control = (Level) unfiltered(renamed(serialised(Level.INFO), "PLTX"));
+		assertEquals("PLTX", control.getName(), "the same bytes, read without the filter, do make a level");
+		assertEquals(control, Level.parse("PLTX"));
+	}
+
+	private Partyline withAHandler() {
+		participants.join("bob").connect("here", payload -> "/here");
+		return participants.join("carol");
+	}
+
+	@Test
+	@Order(7)
+	void aHangingHandlerOnAPeerMakesAnAskWaitAtMostTheNodesDeadline() throws Exception {
+		running("deadlineMillis", 300);
+		CountDownLatch release = new CountDownLatch(1);
+		// hangs only where the peer calls it (on the partyline's threads); this framework's own call answers
+		participants.join("alice").connect("slow", payload -> {
+			if (Thread.currentThread().getName().startsWith("partyline-ask")) {
+				try {
+					release.await();
+				} catch (InterruptedException stopping) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			return "answered";
+		});
+		Partyline bob = participants.join("bob");
+		try {
+			long started = System.nanoTime();
+			List<Object> answers = bob.askAround("slow", null);
+			long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+			assertEquals(List.of("answered"), answers);
+			assertTrue(tookMillis >= 200 && tookMillis < 3000, "waited " + tookMillis + " ms for a 300 ms deadline");
+			List<Reply> replies = bob.replies("slow", null);
+			assertEquals(List.of(Reply.ANSWERED, Reply.LATE), replies.stream().map(Reply::outcome).toList());
+			assertEquals(NodeUnderTest.NAME, replies.get(1).node());
+			List<Reply> async = bob.askAroundAsync("slow", null, Duration.ofMillis(200)).getValue();
+			assertEquals(List.of(Reply.LATE, Reply.LATE), async.stream().map(Reply::outcome).toList(),
+					"asynchronously, this framework's own call hangs as well");
+		} finally {
+			release.countDown();
+		}
+		running("deadlineMillis", 1000);
+	}
+
+	@Test
+	@Order(8)
+	void aPeerThatDoesNotAnswerIsOneFailedReplyNamingItsEndpoint() throws Exception {
+		NodeUnderTest node = running();
+		int nobodyThere = NodeUnderTest.freePortNow();
+		node.configure(List.of("127.0.0.1:" + nobodyThere));
+		String dead = "tcp://127.0.0.1:" + nobodyThere;
+		await("the dead peer unreached").atMost(Participants.PATIENCE).until(() -> Arrays
+				.stream((String[]) node.view().getProperty("partyline.node.unreached")).anyMatch(u -> u.startsWith(dead)));
+		participants.join("alice").connect("url", payload -> "/alice");
+
+		List<Reply> replies = participants.join("bob").replies("url", null);
+
+		assertEquals(List.of("", NodeUnderTest.NAME, dead), replies.stream().map(Reply::node).toList(),
+				"this framework's, then the peers' in the order configured");
+		Reply deadOne = replies.get(2);
+		assertEquals(Reply.FAILED, deadOne.outcome());
+		assertEquals(-1, deadOne.bundleId());
+		assertTrue(String.valueOf(deadOne.failure()).contains(String.valueOf(nobodyThere)), deadOne.failure()
+				+ " names the endpoint");
+		running();
+	}
+
+	@Test
+	@Order(9)
+	void deletingTheConfigurationWithdrawsTheExportThePeersAndTheirDescriptions() throws Exception {
+		running();
+		participants.join("alice").connect("url", payload -> "/alice");
+		Partyline bob = participants.join("bob");
+		assertEquals(2, bob.askAround("url", null).size());
+
+		node.close();
+		node = null;
+
+		await("the node gone").atMost(Participants.PATIENCE).until(() -> context.getServiceReferences((String) null,
+				"(|(partyline.node.endpoint=*)(service.exported.interfaces=*)(service.imported=*))") == null);
+		assertEquals(0, NodeUnderTest.peerDescriptions(context), "Aries RSA's discovery configurations deleted");
+		assertEquals(List.of("/alice"), bob.askAround("url", null), "this framework alone again");
+	}
+
+	/** The stream with Level.INFO's name replaced by another of four letters. */
+	private static byte[] renamed(byte[] stream, String fourLetters) {
+		byte[] from = { 0, 4, 'I', 'N', 'F', 'O' };
+		for (int i = 0; i + from.length <= stream.length; i++) {
+			if (Arrays.equals(Arrays.copyOfRange(stream, i, i + from.length), from)) {
+				byte[] crafted = stream.clone();
+				System.arraycopy(fourLetters.getBytes(StandardCharsets.US_ASCII), 0, crafted, i + 2, 4);
+				return crafted;
+			}
+		}
+		throw new AssertionError("Level.INFO serialises without its name");
+	}
+
+	private static byte[] serialised(Object... values) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+			for (Object value : values) {
+				out.writeObject(value);
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+	/** Reads with a filter that lets everything through, in place of the JVM-wide one. */
+	private static Object unfiltered(byte[] stream) throws IOException, ClassNotFoundException {
+		try (ObjectInputStream in = new ObjectInputStream(new java.io.ByteArrayInputStream(stream))) {
+			in.setObjectInputFilter(info -> ObjectInputFilter.Status.ALLOWED);
+			return in.readObject();
+		}
+	}
+}

@@ -18,6 +18,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.partyline.api.PartylineConstants;
 
 /**
  * {@code java -jar partyline.jar}: starts a Felix framework with the run bundles embedded in this jar, at the start
@@ -45,8 +46,6 @@ public final class Main {
 			"org.apache.aries.rsa");
 	/** The user's own JVM-wide serial filter, if given, which the launcher leaves alone. */
 	private static final String SERIAL_FILTER = "jdk.serialFilter";
-	/** Until partyline.api 1.2.0 is merged: stands for PartylineConstants.NODE_SERIAL_FILTER. */
-	private static final String NODE_SERIAL_FILTER = "java.lang.*;java.util.*;!*";
 
 	private static final String USAGE = """
 			Usage: java [-Dname=value ...] -jar partyline.jar
@@ -131,7 +130,8 @@ public final class Main {
 	 */
 	private static void filterDeserialisationToTheWireTypes() {
 		if (System.getProperty(SERIAL_FILTER) == null && ObjectInputFilter.Config.getSerialFilter() == null) {
-			ObjectInputFilter.Config.setSerialFilter(ObjectInputFilter.Config.createFilter(NODE_SERIAL_FILTER));
+			ObjectInputFilter wireTypes = ObjectInputFilter.Config.createFilter(PartylineConstants.NODE_SERIAL_FILTER);
+			ObjectInputFilter.Config.setSerialFilter(wireTypes);
 		}
 	}
 

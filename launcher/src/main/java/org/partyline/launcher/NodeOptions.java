@@ -1,5 +1,7 @@
 package org.partyline.launcher;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +12,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import org.partyline.api.PartylineConstants;
 
 /**
  * The launcher's node options, {@code -D}{@value #PORT} (which makes the framework a node) and the optional
@@ -25,7 +27,7 @@ record NodeOptions(String name, String address, int port, List<String> peers) {
 	static final String PEERS = "partyline.node.peers";
 	static final String NAME = "partyline.node.name";
 	static final String ADDRESS = "partyline.node.address";
-	static final String PID = "org.partyline.node";
+	static final String PID = PartylineConstants.NODE_CONFIGURATION_PID;
 	static final String DEFAULT_ADDRESS = "127.0.0.1";
 
 	/**

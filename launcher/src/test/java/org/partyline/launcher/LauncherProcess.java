@@ -120,6 +120,23 @@ final class LauncherProcess implements AutoCloseable {
 				&& !ProcessHandle.of(handle.pid()).map(ProcessHandle::isAlive).orElse(false);
 	}
 
+	/** Stops the process (SIGSTOP), as a hung peer: its sockets still accept, nothing answers. */
+	void pause() throws IOException, InterruptedException {
+		signal("-STOP");
+	}
+
+	/** Lets a paused process go on (SIGCONT). */
+	void resume() throws IOException, InterruptedException {
+		signal("-CONT");
+	}
+
+	private void signal(String signal) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start();
+		if (kill.waitFor() != 0) {
+			throw new IOException("kill " + signal + " " + process.pid() + " failed");
+		}
+	}
+
 	/** The CPU time the launcher's JVM has used so far. */
 	Duration cpu() {
 		return process.toHandle().info().totalCpuDuration()

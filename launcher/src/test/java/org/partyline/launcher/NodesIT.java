@@ -154,7 +154,7 @@ class NodesIT {
 	}
 
 	@Test
-	@Order(3)
+	@Order(2)
 	void asksAcrossNodesAreMeasuredBesideLocalOnes() throws IOException {
 		Node a = node("a");
 		a.shell("partyline:ask --times 50 echo-b x");
@@ -172,7 +172,7 @@ class NodesIT {
 	}
 
 	@Test
-	@Order(4)
+	@Order(3)
 	void aHandlerGoneFromOneNodeNeverAnswersItsPeers() throws IOException {
 		Node a = node("a");
 		Node b = node("b");
@@ -191,6 +191,28 @@ class NodesIT {
 			String after = a.shell("partyline:ask -d 1000 churn x");
 			assertTrue(rows(after).stream().noneMatch(row -> row.text().contains(bundle)),
 					"a reply from a bundle gone, step " + step + ":\n" + after);
+		}
+	}
+
+	@Test
+	@Order(4)
+	void aPeerThatHangsCostsAnAskItsDeadlineAndNoMore() throws Exception {
+		Node a = node("a");
+		Node c = node("c");
+		c.launcher.pause();
+		try {
+			long asking = System.nanoTime();
+			String ask = a.shell("partyline:ask -d " + DEADLINE_MS + " url faq.home");
+			long askMs = millisSince(asking);
+			System.out.printf("nodes: an ask with c stopped (SIGSTOP) returned in %d ms (deadline %d ms)%n", askMs,
+					DEADLINE_MS);
+			assertTrue(askMs >= DEADLINE_MS && askMs < DEADLINE_MS + SHELL_SLACK_MS, "the ask took " + askMs + " ms");
+			assertTrue(rows(ask).stream().anyMatch(row -> row.names(c) && row.outcome().equals("late")),
+					"c late:\n" + ask);
+			assertTrue(rows(ask).stream().anyMatch(row -> row.has("b", "demo.faq") && row.outcome().equals("answered")),
+					"b answers meanwhile:\n" + ask);
+		} finally {
+			c.launcher.resume();
 		}
 	}
 

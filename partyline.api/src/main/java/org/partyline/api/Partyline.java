@@ -19,6 +19,15 @@ import org.osgi.util.promise.Promise;
  * from the next ask on. All methods are thread safe and take no lock.
  * <p>
  * When the Partyline implementation stops, every instance it handed out throws {@link IllegalStateException}.
+ * <p>
+ * When this framework's partyline is a node ({@link PartylineConstants#NODE_CONFIGURATION_PID}), every ask also asks
+ * the peer nodes, after this framework's own handlers and in the order the peers are configured, leaving out on each
+ * the handlers of bundles with the caller's symbolic name; {@link Reply#node()} names where a reply came from. The
+ * asks that return answers wait for the peers at most the node's configured deadline, {@link #askAroundAsync} at
+ * most its own. Payloads and answers then cross as plain values only (strings, numbers, booleans, characters,
+ * {@code null}, lists and maps of these, DTOs as maps of their fields): any other payload is refused with an
+ * {@link IllegalArgumentException} naming its type, and a remote answer of another type than asked is left out.
+ * {@link NoSuchServiceName} is then thrown when no handler of the name is connected here or on a peer that answered.
  */
 @ProviderType
 public interface Partyline {

@@ -34,7 +34,7 @@ final class EmbeddedFelix implements AutoCloseable {
 	static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	/** Versions as the bundles import them: the API bundle is never installed, the system bundle stands in for it. */
-	private static final String SHARED_PACKAGES = "org.partyline.api;version=1.1.0,org.osgi.service.event;version=1.4.1,"
+	private static final String SHARED_PACKAGES = "org.partyline.api;version=1.2.0,org.osgi.service.event;version=1.4.1,"
 			+ "org.osgi.util.promise;version=1.3.0;uses:=org.osgi.util.function,org.osgi.util.function;version=1.2.0";
 	/** The Jakarta Servlet API of this class path (the javax one stays out, so the javax filters stay inactive). */
 	private static final String SERVLET_PACKAGES = "jakarta.servlet;version=6.1.0,jakarta.servlet.http;version=6.1.0";

@@ -324,6 +324,36 @@ class KarafIT {
 		awaitOkAsAdmin("/system/console/healthcheck");
 	}
 
+	@Test
+	@Order(13)
+	void withFeaturePartylineNodeAndEtcOrgPartylineNodeCfgKarafsPartylineIsANodeWhoseRepliesNameIt()
+			throws IOException {
+		assertTrue(partyline("nodes").contains("This framework is no partyline node"), "no node before");
+		long installing = install("partyline-node");
+		int port = LoopbackPorts.freePort();
+		// the node lists itself among its peers under another host name: its asks cross Aries RSA's TCP transport
+		// into this same Karaf, through the serial filter of Karaf's JVM
+		Path cfg = Path.of(System.getProperty("karaf.instances")).resolve("etc").resolve("org.partyline.node.cfg");
+		Files.writeString(cfg, "name = karaf\nport = " + port + "\npeers = localhost:" + port + "\n");
+		try {
+			String nodes = await("the node reaching itself").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+					.until(() -> partyline("nodes"), output -> output.contains(" reached"));
+			System.out.printf("karaf: feature partyline-node installed and the node reached itself in %d ms:%n%s",
+					millis(installing, System.nanoTime()), nodes);
+			assertTrue(nodes.contains("tcp://localhost:" + port) && nodes.contains("karaf"), nodes);
+
+			String asked = partyline("ask url probe.home");
+			List<String> fromTheNode = asked.lines().filter(line -> line.startsWith("karaf ")).toList();
+			assertTrue(fromTheNode.stream().anyMatch(line -> line.contains("partyline.karaf [") && line.contains("/probe/")),
+					asked);
+			assertTrue(asked.indexOf("(local)") < asked.indexOf("\nkaraf "), "this framework's replies first: " + asked);
+		} finally {
+			Files.delete(cfg);
+		}
+		await("the node gone").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+				.until(() -> partyline("nodes"), output -> output.contains("This framework is no partyline node"));
+	}
+
 	/** Installs a feature of Karaf's or this build's through the console; returns {@link System#nanoTime()} before. */
 	private long install(String feature) throws IOException {
 		long installing = System.nanoTime();

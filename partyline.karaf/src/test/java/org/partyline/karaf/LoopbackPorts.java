@@ -16,6 +16,13 @@ record LoopbackPorts(int ssh, int http, int rmiRegistry, int rmiServer) {
 		}
 	}
 
+	/** One more free loopback port, for a partyline node's export. */
+	static int freePort() throws IOException {
+		try (ServerSocket socket = open()) {
+			return socket.getLocalPort();
+		}
+	}
+
 	private static ServerSocket open() throws IOException {
 		return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
 	}

@@ -9,6 +9,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.partyline.api.Invitations;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.PartylineConstants;
@@ -17,6 +19,7 @@ import org.partyline.internal.AsyncAsks;
 import org.partyline.internal.PartylineConfiguration;
 import org.partyline.internal.SettingsInForce;
 import org.partyline.internal.Switchboard;
+import org.partyline.internal.node.Node;
 
 /**
  * The Partyline page of the Web Console, whichever servlet API serves it: renders the partyline's own state and runs
@@ -34,6 +37,8 @@ public final class ConsolePage {
 	private final AsyncAsks asyncAsks;
 	private final PageTokens tokens = new PageTokens();
 	private volatile PartylineConfiguration config;
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+	private volatile Node node;
 
 	@Activate
 	public ConsolePage(PartylineConfiguration config, @Reference Invitations invitations,
@@ -78,6 +83,10 @@ public final class ConsolePage {
 		PageSections.participants(html, invitations.list());
 		PageSections.services(html, switchboard.handlers());
 		PageSections.configuration(html, SettingsInForce.all(config));
+		Node current = node;
+		if (current != null) {
+			PageSections.node(html, current);
+		}
 		html.markup("<h2>Ask</h2>\n");
 		if (replies != null) {
 			html.markup(replies.toString());

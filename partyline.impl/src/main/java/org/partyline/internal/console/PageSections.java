@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import org.partyline.api.Invitation;
 import org.partyline.api.Reply;
 import org.partyline.internal.HandlerEntry;
+import org.partyline.internal.node.Node;
+import org.partyline.internal.node.PeerStatus;
 
 /** The sections of the page, in the order the page contract gives; each writes into one {@link Html}. */
 final class PageSections {
@@ -59,10 +61,32 @@ final class PageSections {
 
 	/** The replies of an ask, or why there are none. */
 	static void replies(Html html, List<Reply> replies) {
-		html.table("replies", "Bundle", "Outcome", "Answer", "ms");
+		html.table("replies", "Bundle", "Outcome", "Answer", "ms", "Node");
 		for (Reply reply : replies) {
-			html.row("reply", bundle(reply.bundleSymbolicName(), reply.bundleId()), reply.outcome(), shown(reply),
-					reply.duration().toMillis());
+			html.row("reply", reply.bundleId() < 0 ? "-" : bundle(reply.bundleSymbolicName(), reply.bundleId()),
+					reply.outcome(), shown(reply), reply.duration().toMillis(),
+					reply.node().isEmpty() ? "(local)" : reply.node());
+		}
+		html.endTable();
+	}
+
+	/** This framework's node and its peers as last contacted, when it is a node. */
+	static void node(Html html, Node node) {
+		html.markup("<h2>Node</h2>\n<p id=\"node\">").text(node.name() + " at " + node.endpoint());
+		if (node.refusal() != null) {
+			html.markup("</p>\n<p id=\"node-refusal\">").text("Does not run: " + node.refusal()).markup("</p>\n");
+			return;
+		}
+		html.markup("</p>\n");
+		List<PeerStatus> peers = node.statuses();
+		if (peers.isEmpty()) {
+			html.markup("<p id=\"no-peers\">No peer is configured.</p>\n");
+			return;
+		}
+		html.table("peers", "Peer", "Node", "State", "Detail");
+		for (PeerStatus peer : peers) {
+			html.row("peer", peer.endpoint(), peer.node().isEmpty() ? "?" : peer.node(),
+					peer.reached() ? "reached" : "unreached", peer.detail());
 		}
 		html.endTable();
 	}

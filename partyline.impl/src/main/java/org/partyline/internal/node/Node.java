@@ -179,8 +179,13 @@ public final class Node implements Remotes {
 		} catch (InterruptedException interrupted) {
 			Thread.currentThread().interrupt();
 		}
-		List<PeerStatus> statuses = new ArrayList<>(now.size());
-		for (Peer peer : now) {
+		return statuses();
+	}
+
+	/** The peers as the last call to each left them, in order; contacts none. */
+	public List<PeerStatus> statuses() {
+		List<PeerStatus> statuses = new ArrayList<>();
+		for (Peer peer : peerList) {
 			Peer.State state = peer.state();
 			statuses.add(new PeerStatus(peer.endpoint(), state.node(), state.reached(), state.detail()));
 		}

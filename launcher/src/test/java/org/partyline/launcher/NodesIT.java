@@ -135,9 +135,10 @@ class NodesIT {
 	@Order(1)
 	void anAskInOneNodeCollectsTheOthersRepliesEachNamingItsNodeLocalOnesFirst() throws IOException {
 		Node a = node("a");
+		String ask = "partyline:ask -d 1000 url faq.home";
 		await("b's FAQ among a's replies").atMost(WAIT)
-				.until(() -> rows(a.shell("partyline:ask -d 1000 url faq.home")).stream().anyMatch(row -> row.has("b", "demo.faq")));
-		List<Row> rows = rows(a.shell("partyline:ask -d 1000 url faq.home"));
+				.until(() -> rows(a.shell(ask)).stream().anyMatch(row -> row.has("b", "demo.faq")));
+		List<Row> rows = rows(a.shell(ask));
 
 		assertEquals(List.of("(local)", "(local)"), rows.subList(0, 2).stream().map(Row::node).toList(),
 				"a's shop and blog first:\n" + rows);

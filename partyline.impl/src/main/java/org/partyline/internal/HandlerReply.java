@@ -7,7 +7,7 @@ import org.partyline.api.HighAndDry;
 import org.partyline.api.Reply;
 
 /** A {@link Reply}: what one handler did, and its service's owner, id and ranking at the time. */
-record HandlerReply(Object answer, String outcome, Throwable failure, String bundleSymbolicName, long bundleId,
+public record HandlerReply(Object answer, String outcome, Throwable failure, String bundleSymbolicName, long bundleId,
 		long serviceId, int ranking, Duration duration) implements Reply {
 
 	/** Calls the handler and keeps whatever it does; only errors of the JVM itself escape. */
@@ -45,11 +45,15 @@ record HandlerReply(Object answer, String outcome, Throwable failure, String bun
 
 	@Override
 	public String toString() {
-		String what = switch (outcome) {
-		case ANSWERED -> String.valueOf(answer);
-		case FAILED -> String.valueOf(failure);
-		default -> outcome;
+		return outcome + " by " + bundleSymbolicName + " [" + bundleId + "], service " + serviceId + ": " + what(this);
+	}
+
+	/** What a reply says, for its {@code toString}: its answer, its failure, or its outcome. */
+	public static String what(Reply reply) {
+		return switch (reply.outcome()) {
+		case ANSWERED -> String.valueOf(reply.answer());
+		case FAILED -> String.valueOf(reply.failure());
+		default -> reply.outcome();
 		};
-		return outcome + " by " + bundleSymbolicName + " [" + bundleId + "], service " + serviceId + ": " + what;
 	}
 }

@@ -3,7 +3,9 @@ package org.partyline.itest;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ObjectInputFilter;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -22,6 +24,7 @@ import org.osgi.test.common.annotation.InjectService;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
 import org.partyline.api.Partyline;
+import org.partyline.itest.support.NodeUnderTest;
 import org.partyline.itest.support.Participants;
 import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.ScriptedServlet;
@@ -52,6 +55,23 @@ class HealthCheckTest extends ParticipantTest {
 		assertTrue(messages(result).contains("servlets invited, 1 joined, 0 failed"), messages(result));
 		assertTrue(messages(result).matches("(?s).*Handlers: [1-9]\\d* connected under [1-9]\\d* service names.*"),
 				messages(result));
+	}
+
+	@Test
+	void warnsWhenAConfiguredNodeDoesNotRunSayingWhy() throws Exception {
+		// this framework has no serial filter (only node.bndrun's sets one): a node configured here refuses to run
+		assumeTrue(ObjectInputFilter.Config.getSerialFilter() == null, "no JVM-wide serial filter");
+		try (NodeUnderTest node = new NodeUnderTest(context)) {
+			node.configure(List.of());
+
+			Result result = await("the node's warning").atMost(Participants.PATIENCE).until(this::partylineCheck,
+					r -> r.getStatus() == Result.Status.WARN);
+
+			assertTrue(messages(result).contains("The partyline node " + NodeUnderTest.NAME
+					+ " does not run: no JVM-wide serial filter"), messages(result));
+		}
+		await("the node gone").atMost(Participants.PATIENCE).until(this::partylineCheck,
+				r -> r.getStatus() == Result.Status.OK);
 	}
 
 	@Test

@@ -240,8 +240,9 @@ class NodeTest extends ParticipantTest {
 		int nobodyThere = NodeUnderTest.freePortNow();
 		node.configure(List.of("127.0.0.1:" + nobodyThere));
 		String dead = "tcp://127.0.0.1:" + nobodyThere;
-		await("the dead peer unreached").atMost(Participants.PATIENCE).until(() -> Arrays
-				.stream((String[]) node.view().getProperty("partyline.node.unreached")).anyMatch(u -> u.startsWith(dead)));
+		await("the dead peer unreached").atMost(Participants.PATIENCE)
+				.until(() -> Arrays.stream((String[]) node.view().getProperty("partyline.node.unreached"))
+						.anyMatch(unreached -> unreached.startsWith(dead)));
 		participants.join("alice").connect("url", payload -> "/alice");
 
 		List<Reply> replies = participants.join("bob").replies("url", null);

@@ -17,10 +17,13 @@ import org.partyline.api.Invitations;
 import org.partyline.api.Partyline;
 import org.partyline.internal.HandlerEntry;
 import org.partyline.internal.Switchboard;
+import org.partyline.internal.node.Node;
+import org.partyline.internal.node.PeerStatus;
 
 /**
- * Whether the partyline serves: CRITICAL when it does not, WARN naming each servlet whose invitation failed, OK
- * otherwise; the log counts the participants and the handlers.
+ * Whether the partyline serves: CRITICAL when it does not, WARN naming each servlet whose invitation failed, and,
+ * on a node, why the node does not run or which peers its last calls did not reach; OK otherwise. The log counts
+ * the participants, the handlers and the peers.
  * <p>
  * Serving means a bundle can get a {@link Partyline} (its service is registered, so the switchboard, the
  * asynchronous asks and the inviter behind it are active) and the invitation book is there. Each is an optional
@@ -39,6 +42,9 @@ public final class PartylineHealthCheck implements HealthCheck {
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
 	private volatile Invitations invitations;
+
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+	private volatile Node node;
 
 	@Activate
 	public PartylineHealthCheck() {
@@ -64,7 +70,29 @@ public final class PartylineHealthCheck implements HealthCheck {
 		if (handlers != null) {
 			handlers(log, handlers.handlers());
 		}
+		Node current = node;
+		if (current != null) {
+			node(log, current);
+		}
 		return new Result(log);
+	}
+
+	/** The peers as last contacted: a check contacts none, so it never waits on the network. */
+	private static void node(FormattingResultLog log, Node node) {
+		if (node.refusal() != null) {
+			log.warn("The partyline node {} does not run: {}", node.name(), node.refusal());
+			return;
+		}
+		List<PeerStatus> peers = node.statuses();
+		int reached = 0;
+		for (PeerStatus peer : peers) {
+			if (peer.reached()) {
+				reached++;
+			} else {
+				log.warn("Peer {} of node {} was not reached: {}", peer.endpoint(), node.name(), peer.detail());
+			}
+		}
+		log.info("Node {} at {}: {} of {} peers reached", node.name(), node.endpoint(), reached, peers.size());
 	}
 
 	private static void participants(FormattingResultLog log, List<Invitation> invited) {

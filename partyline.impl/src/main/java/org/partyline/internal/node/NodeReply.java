@@ -3,6 +3,7 @@ package org.partyline.internal.node;
 import java.time.Duration;
 
 import org.partyline.api.Reply;
+import org.partyline.internal.HandlerReply;
 
 /**
  * A {@link Reply} from another node: one of its handlers' replies as it crossed, or one that stands for a whole
@@ -28,12 +29,8 @@ record NodeReply(Object answer, String outcome, Throwable failure, String bundle
 
 	@Override
 	public String toString() {
-		String what = switch (outcome) {
-		case ANSWERED -> String.valueOf(answer);
-		case FAILED -> String.valueOf(failure);
-		default -> outcome;
-		};
 		String who = bundleId < 0 ? "node " + node : bundleSymbolicName + " [" + bundleId + "] on node " + node;
-		return outcome + " by " + who + (serviceId < 0 ? "" : ", service " + serviceId) + ": " + what;
+		return outcome + " by " + who + (serviceId < 0 ? "" : ", service " + serviceId) + ": "
+				+ HandlerReply.what(this);
 	}
 }

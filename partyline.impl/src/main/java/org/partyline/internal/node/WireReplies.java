@@ -92,8 +92,9 @@ final class WireReplies {
 		String outcome = String.valueOf(wire.get(OUTCOME));
 		Object failure = wire.get(FAILURE);
 		return new NodeReply(wire.get(ANSWER), outcome,
-				failure == null ? null : new RemoteFailure(node, failure.toString()), String.valueOf(wire.get(BUNDLE)), number(wire.get(BUNDLE_ID)), number(wire.get(SERVICE_ID)),
-				(int) number(wire.get(RANKING)), Duration.ofNanos(number(wire.get(NANOS))), node);
+				failure == null ? null : new RemoteFailure(node, failure.toString()), String.valueOf(wire.get(BUNDLE)),
+				number(wire.get(BUNDLE_ID)), number(wire.get(SERVICE_ID)),
+				(int) number(wire.get(RANKING)), Duration.ofNanos(Math.max(0, number(wire.get(NANOS)))), node);
 	}
 
 	private static long number(Object value) {

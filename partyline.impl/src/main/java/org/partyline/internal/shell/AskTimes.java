@@ -31,7 +31,8 @@ final class AskTimes {
 			workers[t] = new Thread(() -> {
 				try {
 					start.await();
-					for (int i = next.getAndIncrement(); i < times && failure.get() == null; i = next.getAndIncrement()) {
+					int i;
+					while ((i = next.getAndIncrement()) < times && failure.get() == null) {
 						long began = System.nanoTime();
 						ask.call();
 						nanos[i] = System.nanoTime() - began;

@@ -43,9 +43,9 @@ import org.partyline.launcher.echo.EchoBundle;
  * nodes for the class, started in parallel; the tests run in order, and only c is stopped and started again on the
  * way (killed, then refusing to export).
  * <p>
- * That an application is never asked on another node by itself is not seen here: the demo's pages ask other nodes'
- * copies of themselves only for {@code nav}, whose answers (map entries) cannot cross between nodes, so no page shows
- * the difference; the shell asks as a neutral caller.
+ * That an application is never asked on another node by itself is seen through the shell's {@code --as}, which asks
+ * as a given bundle: the demo's pages would not show it, since they ask other nodes' copies of themselves only for
+ * {@code nav}, whose answers (map entries) cannot cross between nodes.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -193,6 +193,33 @@ class NodesIT {
 			assertTrue(rows(after).stream().noneMatch(row -> row.text().contains(bundle)),
 					"a reply from a bundle gone, step " + step + ":\n" + after);
 		}
+	}
+
+	@Test
+	@Order(3)
+	void anApplicationRunningInTwoNodesNeverAnswersItselfFromTheOther() throws IOException {
+		Node a = node("a");
+		Node b = node("b");
+		// the same bundle (symbolic name echo.twin) in a and in b: one application on two nodes
+		Path twin = EchoBundle.write("twin", workDir.resolve("twin.jar"));
+		String bundle = EchoBundle.symbolicName("twin");
+		String idInA = installAndStart(a, twin);
+		installAndStart(b, twin);
+		String ask = "partyline:ask -d 1000 twin x";
+		await("the twin answering a neutral ask in a from both nodes").atMost(WAIT)
+				.until(() -> rows(a.shell(ask)).stream().filter(row -> row.bundle().equals(bundle)).count() == 2);
+
+		String asTheTwin = a.shell("partyline:ask -d 1000 --as " + idInA + " twin x");
+
+		assertTrue(asTheTwin.contains("No handler answers \"twin\""),
+				"asked as the twin in a, neither a's twin nor b's answers:\n" + asTheTwin);
+	}
+
+	private static String installAndStart(Node node, Path bundle) throws IOException {
+		Matcher id = BUNDLE_ID.matcher(node.shell("install " + bundle.toUri()));
+		assertTrue(id.find(), "installed in " + node.name);
+		node.shell("start " + id.group(1));
+		return id.group(1);
 	}
 
 	@Test

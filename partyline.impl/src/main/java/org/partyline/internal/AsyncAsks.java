@@ -262,10 +262,10 @@ public final class AsyncAsks {
 	 * An ask that waits for its replies, at most the deadline: for the shell and the console page, whose callers wait
 	 * anyway. The promise's failure ({@link NoSuchServiceName}, {@link RecursionTooDeep}) is thrown as it is.
 	 */
-	public List<Reply> repliesWithin(long callerId, String serviceName, Object payload, Duration deadline)
-			throws InterruptedException {
+	public List<Reply> repliesWithin(long callerId, String callerApp, String serviceName, Object payload,
+			Duration deadline) throws InterruptedException {
 		try {
-			return ask(callerId, "", serviceName, payload, deadline).getValue();
+			return ask(callerId, callerApp, serviceName, payload, deadline).getValue();
 		} catch (InvocationTargetException failed) {
 			if (failed.getCause() instanceof RuntimeException cause) {
 				throw cause;

@@ -7,11 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 import org.osgi.test.common.annotation.InjectService;
 import org.partyline.api.HighAndDry;
 import org.partyline.api.Invitations;
 import org.partyline.api.Partyline;
 import org.partyline.itest.support.Hanging;
+import org.partyline.itest.support.Participants;
 import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.ShellCommands;
 import org.partyline.itest.support.Web;
@@ -67,12 +69,12 @@ class ShellCommandsTest extends ParticipantTest {
 			throw new HighAndDry();
 		});
 
-		String output = call("ask", NO_DEADLINE, ONCE, ONE_THREAD, "greet", "world");
+		String output = call("ask", NO_DEADLINE, ONCE, ONE_THREAD, AS_NOBODY, "greet", "world");
 
 		assertTrue(line(output, "partyline.tb.alice").contains("answered") && line(output, "partyline.tb.alice")
 				.contains("hello world"), output);
 		assertTrue(line(output, "partyline.tb.bob").contains("declined"), output);
-		assertTrue(call("ask", NO_DEADLINE, ONCE, ONE_THREAD, "nobody", "x")
+		assertTrue(call("ask", NO_DEADLINE, ONCE, ONE_THREAD, AS_NOBODY, "nobody", "x")
 				.contains("No handler is connected for service name \"nobody\""));
 	}
 
@@ -85,7 +87,7 @@ class ShellCommandsTest extends ParticipantTest {
 			alice.connect("slow", slow);
 			bob.connect("slow", payload -> "quick " + payload);
 
-			String output = call("ask", "200", ONCE, ONE_THREAD, "slow", "hello");
+			String output = call("ask", "200", ONCE, ONE_THREAD, AS_NOBODY, "slow", "hello");
 
 			assertTrue(line(output, "partyline.tb.alice").contains("late"), output);
 			assertTrue(line(output, "partyline.tb.bob").contains("answered")
@@ -99,10 +101,24 @@ class ShellCommandsTest extends ParticipantTest {
 	void askedSeveralTimesItShowsHowLongTheAsksTookInsteadOfTheReplies() throws Exception {
 		participants.join("alice").connect("greet", payload -> "hello " + payload);
 
-		String output = call("ask", NO_DEADLINE, "40", "4", "greet", "world");
+		String output = call("ask", NO_DEADLINE, "40", "4", AS_NOBODY, "greet", "world");
 
 		assertTrue(output.matches("asked 40 times on 4 threads: median \\d+ us, p99 \\d+ us, \\d+ asks/s"), output);
-		assertTrue(call("ask", NO_DEADLINE, "2", "3", "greet", "world").contains("no more threads than times"));
+		assertTrue(call("ask", NO_DEADLINE, "2", "3", AS_NOBODY, "greet", "world").contains("no more threads than times"));
+	}
+
+	@Test
+	void askedAsABundleItLeavesThatBundlesOwnHandlersOut() throws Exception {
+		Bundle aliceBundle = participants.install("alice");
+		Participants.partylineOf(aliceBundle).connect("greet", payload -> "alice");
+		participants.join("bob").connect("greet", payload -> "bob");
+		String alice = String.valueOf(aliceBundle.getBundleId());
+
+		String output = call("ask", NO_DEADLINE, ONCE, ONE_THREAD, alice, "greet", "x");
+
+		assertTrue(output.contains("partyline.tb.bob") && !output.contains("partyline.tb.alice"), output);
+		assertTrue(call("ask", NO_DEADLINE, ONCE, ONE_THREAD, "99999", "greet", "x")
+				.contains("No bundle has the id 99999"));
 	}
 
 	@Test
@@ -115,6 +131,7 @@ class ShellCommandsTest extends ParticipantTest {
 	private static final String NO_DEADLINE = "0";
 	private static final String ONCE = "1";
 	private static final String ONE_THREAD = "1";
+	private static final String AS_NOBODY = "-1";
 
 	private String call(String function, String... arguments) throws Exception {
 		return new ShellCommands(context).call(function, arguments);

@@ -101,7 +101,7 @@ public final class ConsolePage {
 			return;
 		}
 		try {
-			List<Reply> replies = asyncAsks.repliesWithin(Switchboard.NEUTRAL_CALLER, serviceName, payload, DEADLINE);
+			List<Reply> replies = asyncAsks.repliesWithin(Switchboard.NEUTRAL_CALLER, "", serviceName, payload, DEADLINE);
 			if (replies.isEmpty()) {
 				PageSections.noReplies(html, "No handler answers \"" + serviceName + "\".");
 			} else {

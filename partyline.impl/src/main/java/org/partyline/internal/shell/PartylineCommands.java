@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.apache.felix.service.command.Descriptor;
@@ -25,7 +27,7 @@ import org.partyline.internal.node.PeerStatus;
 
 /**
  * {@code partyline:participants}, {@code partyline:services},
- * {@code partyline:ask [-d MS] [-n TIMES [-t THREADS]] NAME [PAYLOAD]}, {@code partyline:scans} and
+ * {@code partyline:ask [-d MS] [-n TIMES [-t THREADS]] [-a BUNDLE] NAME [PAYLOAD]}, {@code partyline:scans} and
  * {@code partyline:nodes}. Gogo finds them by the {@code osgi.command.*} properties; its option annotations are
  * imported optionally (without Gogo they are simply not there).
  */
@@ -34,6 +36,7 @@ import org.partyline.internal.node.PeerStatus;
 		"osgi.command.function=scans", "osgi.command.function=nodes" })
 public final class PartylineCommands {
 
+	private final BundleContext context;
 	private final Switchboard switchboard;
 	private final AsyncAsks asyncAsks;
 	private final Invitations invitations;
@@ -46,8 +49,9 @@ public final class PartylineCommands {
 	private volatile Node node;
 
 	@Activate
-	public PartylineCommands(@Reference Switchboard switchboard, @Reference AsyncAsks asyncAsks,
-			@Reference Invitations invitations, @Reference ScanCounts scanCounts) {
+	public PartylineCommands(BundleContext context, @Reference Switchboard switchboard,
+			@Reference AsyncAsks asyncAsks, @Reference Invitations invitations, @Reference ScanCounts scanCounts) {
+		this.context = context;
 		this.switchboard = switchboard;
 		this.asyncAsks = asyncAsks;
 		this.invitations = invitations;
@@ -99,14 +103,24 @@ public final class PartylineCommands {
 			@Parameter(names = { "-n", "--times" }, absentValue = "1") int times,
 			@Descriptor("with --times: ask on this many threads at once")
 			@Parameter(names = { "-t", "--threads" }, absentValue = "1") int threads,
+			@Descriptor("ask as the bundle of this id: its handlers are left out here, and on other nodes those of "
+					+ "bundles of its symbolic name")
+			@Parameter(names = { "-a", "--as" }, absentValue = "-1") long asBundle,
 			@Descriptor("the service name") String serviceName,
 			@Descriptor("the payload, a string") String payload) {
+		Bundle caller = asBundle < 0 ? null : context.getBundle(asBundle);
+		if (asBundle >= 0 && caller == null) {
+			return "No bundle has the id " + asBundle + ".";
+		}
+		long callerId = caller == null ? Switchboard.NEUTRAL_CALLER : asBundle;
+		String callerApp = caller == null ? "" : String.valueOf(caller.getSymbolicName());
 		if (times > 1 || threads > 1) {
-			return AskTimes.measure(times, threads, () -> replies(deadlineMillis, serviceName, payload));
+			return AskTimes.measure(times, threads,
+					() -> replies(callerId, callerApp, deadlineMillis, serviceName, payload));
 		}
 		List<Reply> replies;
 		try {
-			replies = replies(deadlineMillis, serviceName, payload);
+			replies = replies(callerId, callerApp, deadlineMillis, serviceName, payload);
 		} catch (NoSuchServiceName | IllegalArgumentException e) {
 			return e.getMessage();
 		} catch (InterruptedException e) {
@@ -130,11 +144,11 @@ public final class PartylineCommands {
 		return table.toString();
 	}
 
-	private List<Reply> replies(long deadlineMillis, String serviceName, String payload) throws InterruptedException {
+	private List<Reply> replies(long callerId, String callerApp, long deadlineMillis, String serviceName,
+			String payload) throws InterruptedException {
 		return deadlineMillis > 0
-				? asyncAsks.repliesWithin(Switchboard.NEUTRAL_CALLER, serviceName, payload,
-						Duration.ofMillis(deadlineMillis))
-				: asyncAsks.replies(Switchboard.NEUTRAL_CALLER, "", serviceName, payload);
+				? asyncAsks.repliesWithin(callerId, callerApp, serviceName, payload, Duration.ofMillis(deadlineMillis))
+				: asyncAsks.replies(callerId, callerApp, serviceName, payload);
 	}
 
 	/** This node and its peers, each said hello to now: who answers, and why not. */
@@ -165,10 +179,11 @@ public final class PartylineCommands {
 		return scanCounts.toString();
 	}
 
-	/** {@code partyline:ask [-d MS] [-n TIMES] [-t THREADS] NAME} with no payload. */
+	/** {@code partyline:ask [-d MS] [-n TIMES] [-t THREADS] [-a BUNDLE] NAME} with no payload. */
 	public String ask(@Parameter(names = { "-d", "--deadline" }, absentValue = "0") long deadlineMillis,
 			@Parameter(names = { "-n", "--times" }, absentValue = "1") int times,
-			@Parameter(names = { "-t", "--threads" }, absentValue = "1") int threads, String serviceName) {
-		return ask(deadlineMillis, times, threads, serviceName, null);
+			@Parameter(names = { "-t", "--threads" }, absentValue = "1") int threads,
+			@Parameter(names = { "-a", "--as" }, absentValue = "-1") long asBundle, String serviceName) {
+		return ask(deadlineMillis, times, threads, asBundle, serviceName, null);
 	}
 }

@@ -180,14 +180,11 @@ class NodesIT {
 		Path churn = EchoBundle.write("churn", workDir.resolve("churn.jar"));
 		String bundle = EchoBundle.symbolicName("churn");
 		for (int step = 1; step <= 4; step++) {
-			String installed = b.shell("install " + churn.toUri());
-			Matcher id = BUNDLE_ID.matcher(installed);
-			assertTrue(id.find(), installed);
-			b.shell("start " + id.group(1));
+			String id = installAndStart(b, churn);
 			await("b's churn handler answering a, step " + step).atMost(WAIT)
 					.until(() -> rows(a.shell("partyline:ask -d 1000 churn x")).stream().anyMatch(row -> row.has("b", bundle)));
 
-			b.shell("uninstall " + id.group(1));
+			b.shell("uninstall " + id);
 			assertFalse(b.shell("partyline:services").contains(bundle), "gone in b");
 			String after = a.shell("partyline:ask -d 1000 churn x");
 			assertTrue(rows(after).stream().noneMatch(row -> row.text().contains(bundle)),

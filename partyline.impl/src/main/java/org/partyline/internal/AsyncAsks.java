@@ -170,9 +170,14 @@ public final class AsyncAsks {
 	 * @throws RecursionTooDeep when the caller's asks are nested too deep
 	 */
 	public PeerAsk askPeers(String callerApp, String serviceName, Object payload) {
-		Switchboard.checkedName(serviceName);
 		Remotes group = remotes;
-		Remote[] peers = group == null ? NO_PEERS : group.peers();
+		// the hot path of a framework that is no node: one read and this test, small enough to inline
+		return group == null ? null : askPeers(group, callerApp, serviceName, payload);
+	}
+
+	private PeerAsk askPeers(Remotes group, String callerApp, String serviceName, Object payload) {
+		Switchboard.checkedName(serviceName);
+		Remote[] peers = group.peers();
 		if (peers.length == 0) {
 			return null;
 		}

@@ -2,6 +2,7 @@ package org.partyline.internal;
 
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -55,6 +56,7 @@ public final class AsyncAsks {
 	private final PromiseFactory promises;
 	private final Set<AsyncAsk> pending = ConcurrentHashMap.newKeySet();
 	private static final Remote[] NO_PEERS = new Remote[0];
+	private static final HandlerEntry[] NO_HANDLERS = new HandlerEntry[0];
 
 	private volatile Remotes remotes;
 	private volatile int callsPerHandler;
@@ -116,48 +118,39 @@ public final class AsyncAsks {
 		if (deadline.isNegative() || deadline.isZero()) {
 			throw new IllegalArgumentException("deadline must be positive: " + deadline);
 		}
+		Switchboard.checkedName(serviceName);
 		Remotes group = remotes;
 		Remote[] peers = group == null ? NO_PEERS : group.peers();
-		if (peers.length == 0) {
-			return askHere(callerId, serviceName, payload, deadline);
-		}
-		Switchboard.checkedName(serviceName);
-		Object wired = group.wired(payload);
+		Object crossing = peers.length == 0 ? payload : group.wired(payload); // nothing crosses without a peer
 		HandlerEntry[] handlers = switchboard.askedHere(callerId, null, serviceName);
+		if (handlers == null && peers.length == 0) {
+			try {
+				switchboard.nobodyAnswers(serviceName);
+			} catch (NoSuchServiceName nobody) {
+				return promises.failed(nobody);
+			}
+			handlers = NO_HANDLERS; // missing names are ignored: it resolves at once, with no reply
+		}
 		int depth = switchboard.nesting().depth();
 		if (depth >= Nesting.LIMIT) {
 			return promises.failed(new RecursionTooDeep(serviceName, Nesting.LIMIT));
 		}
-		HandlerEntry[] here = handlers == null ? new HandlerEntry[0] : handlers;
-		Askee[] askees = new Askee[here.length + peers.length];
-		System.arraycopy(here, 0, askees, 0, here.length);
-		System.arraycopy(peers, 0, askees, here.length, peers.length);
+		HandlerEntry[] here = handlers == null ? NO_HANDLERS : handlers;
+		Askee[] askees = here;
+		if (peers.length > 0) {
+			askees = Arrays.copyOf(here, here.length + peers.length, Askee[].class);
+			System.arraycopy(peers, 0, askees, here.length, peers.length);
+		}
+		// with peers, whether the name is known anywhere is only clear once they answered
 		AsyncAsk ask = new AsyncAsk(askees, promises.deferred(), pending::remove,
 				switchboard.missingNamesFail() ? serviceName : null, handlers != null);
 		start(ask, deadline, slot -> {
 			if (slot < here.length) {
 				handlerCall(ask, slot, payload, depth + 1);
 			} else {
-				peerCall(ask, slot, callerApp, serviceName, wired, depth + 1, deadline);
+				peerCall(ask, slot, callerApp, serviceName, crossing, depth + 1, deadline);
 			}
 		});
-		return ask.promise();
-	}
-
-	/** The asynchronous ask of a framework that is no node, or has no peer: its own handlers only. */
-	private Promise<List<Reply>> askHere(long callerId, String serviceName, Object payload, Duration deadline) {
-		HandlerEntry[] handlers;
-		try {
-			handlers = switchboard.askedAsync(callerId, serviceName);
-		} catch (NoSuchServiceName nobody) {
-			return promises.failed(nobody);
-		}
-		int depth = switchboard.nesting().depth();
-		if (depth >= Nesting.LIMIT) {
-			return promises.failed(new RecursionTooDeep(serviceName, Nesting.LIMIT));
-		}
-		AsyncAsk ask = new AsyncAsk(handlers, promises.deferred(), pending::remove);
-		start(ask, deadline, slot -> handlerCall(ask, slot, payload, depth + 1));
 		return ask.promise();
 	}
 

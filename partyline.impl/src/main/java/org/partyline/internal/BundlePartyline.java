@@ -87,19 +87,19 @@ public final class BundlePartyline implements Partyline {
 	public <T> Optional<T> askFirst(String serviceName, Object payload, Class<T> answerType) {
 		Switchboard board = active();
 		Class<T> type = answerType(answerType);
-		if (asyncAsks.peers().length == 0) {
-			return unlessStoppedMeanwhile(board.askFirst(callerId, serviceName, payload, type));
-		}
-		// this framework's handlers first; the peers only when none of them answers
+		// this framework's handlers first; the peers, if any, only when none of them answers
 		Optional<T> here = board.askFirstHere(callerId, serviceName, payload, type);
 		if (here != null && here.isPresent()) {
 			return unlessStoppedMeanwhile(here);
 		}
 		PeerAsk peers = asyncAsks.askPeers(callerApp, serviceName, payload);
-		if (peers == null) { // the last peer went meanwhile
-			return unlessStoppedMeanwhile(board.askFirst(callerId, serviceName, payload, type));
+		if (peers != null) {
+			return unlessStoppedMeanwhile(peers.firstAfter(here != null, type));
 		}
-		return unlessStoppedMeanwhile(peers.firstAfter(here != null, type));
+		if (here == null) {
+			board.nobodyAnswers(serviceName);
+		}
+		return unlessStoppedMeanwhile(Optional.empty());
 	}
 
 	@Override

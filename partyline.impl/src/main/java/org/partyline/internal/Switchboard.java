@@ -118,17 +118,10 @@ public final class Switchboard {
 		return answers;
 	}
 
-	/** Asks the handlers in precedence order until one gives a non-null answer of the asked type. */
-	<T> Optional<T> askFirst(long callerId, String serviceName, Object payload, Class<T> answerType) {
-		Optional<T> answer = askFirstHere(callerId, serviceName, payload, answerType);
-		if (answer == null) {
-			nobodyAnswers(serviceName);
-			return Optional.empty();
-		}
-		return answer;
-	}
-
-	/** Like {@link #askFirst}, but {@code null} when no handler of the name is connected here. */
+	/**
+	 * Asks the handlers in precedence order until one gives a non-null answer of the asked type; {@code null} when no
+	 * handler of the name is connected here (empty: none answered).
+	 */
 	<T> Optional<T> askFirstHere(long callerId, String serviceName, Object payload, Class<T> answerType) {
 		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
 		if (entries == null) {
@@ -208,21 +201,6 @@ public final class Switchboard {
 		} finally {
 			depth[0]--;
 		}
-	}
-
-	/**
-	 * The handlers an asynchronous ask calls: those of the name not owned by the caller, in precedence order; empty
-	 * when missing names are ignored and nobody has it.
-	 *
-	 * @throws NoSuchServiceName when nobody has the name, unless missing names are ignored
-	 */
-	HandlerEntry[] askedAsync(long callerId, String serviceName) {
-		HandlerEntry[] entries = askedHere(callerId, null, serviceName);
-		if (entries == null) {
-			nobodyAnswers(serviceName);
-			return new HandlerEntry[0];
-		}
-		return entries;
 	}
 
 	/**

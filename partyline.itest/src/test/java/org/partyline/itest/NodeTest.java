@@ -237,7 +237,7 @@ class NodeTest extends ParticipantTest {
 	@Order(8)
 	void aPeerThatDoesNotAnswerIsOneFailedReplyNamingItsEndpoint() throws Exception {
 		NodeUnderTest node = running();
-		int nobodyThere = NodeUnderTest.freePortNow();
+		int nobodyThere = NodeUnderTest.freePort();
 		node.configure(List.of("127.0.0.1:" + nobodyThere));
 		String dead = "tcp://127.0.0.1:" + nobodyThere;
 		await("the dead peer unreached").atMost(Participants.PATIENCE)

@@ -132,11 +132,7 @@ public final class NodeUnderTest implements AutoCloseable {
 	}
 
 	/** A port nothing listens on, as far as anyone can tell. */
-	public static int freePortNow() throws IOException {
-		return freePort();
-	}
-
-	private static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -230,12 +230,6 @@ public final class AsyncAsks {
 		}
 	}
 
-	/** The node's peers now; none when this framework is no node. */
-	public Remote[] peers() {
-		Remotes group = remotes;
-		return group == null ? NO_PEERS : group.peers();
-	}
-
 	/** Registers the ask, arms its deadline and calls every slot, unless it resolves first. */
 	private void start(AsyncAsk ask, Duration deadline, IntConsumer call) {
 		if (ask.size() == 0) {

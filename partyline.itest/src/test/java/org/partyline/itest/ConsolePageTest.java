@@ -3,14 +3,13 @@ package org.partyline.itest;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -28,27 +27,29 @@ import org.partyline.itest.support.Web;
 import jakarta.servlet.Servlet;
 
 /**
- * The Web Console page through the real plugin of each servlet API, served under a pattern of the test's: what it
- * shows, the ask form, its token, and escaping of everything foreign.
+ * The Web Console page through the real plugin, served under a pattern of the test's: what it shows, the ask form, its
+ * token, and escaping of everything foreign. The javax plugin, offered where only javax is wired, is tried in
+ * {@link JavaxOnlyTest}.
  */
 class ConsolePageTest extends ParticipantTest {
 
+	/** Where both servlet APIs are wired, as here, the console is Felix Web Console 5's: Jakarta. */
+	private static final String JAKARTA = "jakarta";
 	private static final String SCRIPT = "<script>alert(1)</script>";
 	private static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
 
 	@InjectService
 	Invitations invitations;
 
-	@ParameterizedTest(name = "through the {0} plugin")
-	@ValueSource(strings = { "jakarta", "javax" })
-	void thePageShowsEveryInvitedServletAndEveryHandlerWithItsBundle(String api) {
+	@Test
+	void thePageShowsEveryInvitedServletAndEveryHandlerWithItsBundle() {
 		Web web = new Web(context, invitations);
 		Bundle shop = participants.install("shop");
 		assertEquals(Invitation.JOINED, web.ended("partyline.tb.shop").outcome());
 		Partyline alice = participants.join("alice");
 		alice.connect("greet", payload -> "hello", 7);
 
-		try (ConsolePlugin plugin = new ConsolePlugin(context, web, api)) {
+		try (ConsolePlugin plugin = new ConsolePlugin(context, web, JAKARTA)) {
 			HttpResponse<String> response = plugin.get();
 
 			assertEquals(200, response.statusCode());
@@ -63,9 +64,8 @@ class ConsolePageTest extends ParticipantTest {
 		}
 	}
 
-	@ParameterizedTest(name = "through the {0} plugin")
-	@ValueSource(strings = { "jakarta", "javax" })
-	void anAskWithThePagesTokenShowsEachHandlersReplyWithItsBundleAllEscaped(String api) {
+	@Test
+	void anAskWithThePagesTokenShowsEachHandlersReplyWithItsBundleAllEscaped() {
 		Web web = new Web(context, invitations);
 		participants.join("alice").connect("echo", payload -> "echo " + payload);
 		participants.join("bob").connect("echo", payload -> SCRIPT);
@@ -73,7 +73,7 @@ class ConsolePageTest extends ParticipantTest {
 			throw new IllegalStateException(SCRIPT);
 		});
 
-		try (ConsolePlugin plugin = new ConsolePlugin(context, web, api)) {
+		try (ConsolePlugin plugin = new ConsolePlugin(context, web, JAKARTA)) {
 			String token = ConsolePlugin.token(plugin.get().body());
 			HttpResponse<String> response = plugin.post("serviceName", "echo", "payload", SCRIPT, "token", token);
 
@@ -93,7 +93,7 @@ class ConsolePageTest extends ParticipantTest {
 
 	@Test
 	void anAskOfANameNobodyHasSaysSoWithTheNameEscaped() {
-		try (ConsolePlugin plugin = new ConsolePlugin(context, new Web(context, invitations), "jakarta")) {
+		try (ConsolePlugin plugin = new ConsolePlugin(context, new Web(context, invitations), JAKARTA)) {
 			String token = ConsolePlugin.token(plugin.get().body());
 			String page = plugin.post("serviceName", SCRIPT, "payload", "", "token", token).body();
 
@@ -103,13 +103,12 @@ class ConsolePageTest extends ParticipantTest {
 		}
 	}
 
-	@ParameterizedTest(name = "through the {0} plugin")
-	@ValueSource(strings = { "jakarta", "javax" })
-	void aPostWithoutThePagesTokenIsRefusedAndNothingIsAsked(String api) {
+	@Test
+	void aPostWithoutThePagesTokenIsRefusedAndNothingIsAsked() {
 		AtomicInteger asked = new AtomicInteger();
 		participants.join("alice").connect("counted", payload -> asked.incrementAndGet());
 
-		try (ConsolePlugin plugin = new ConsolePlugin(context, new Web(context, invitations), api)) {
+		try (ConsolePlugin plugin = new ConsolePlugin(context, new Web(context, invitations), JAKARTA)) {
 			String token = ConsolePlugin.token(plugin.get().body());
 			String forged = token.substring(0, token.indexOf('.') + 1) + "AAAA" + token.substring(token.indexOf('.') + 5);
 			HttpResponse<String> none = plugin.post("serviceName", "counted", "payload", "x");
@@ -123,6 +122,16 @@ class ConsolePageTest extends ParticipantTest {
 			assertEquals(200, plugin.post("serviceName", "counted", "payload", "x", "token", token).statusCode());
 			assertEquals(1, asked.get());
 		}
+	}
+
+	@Test
+	void whereBothServletApisAreWiredOnlyTheJakartaPluginIsOfferedSoWebConsole5WarnsOfNoLegacyPlugin()
+			throws InvalidSyntaxException {
+		String plugin = "(felix.webconsole.label=partyline)";
+		await("the Jakarta plugin").atMost(Participants.PATIENCE)
+				.until(() -> context.getServiceReferences(Servlet.class, plugin).size(), n -> n == 1);
+
+		assertNull(context.getServiceReferences("javax.servlet.Servlet", plugin), "no javax plugin beside it");
 	}
 
 	/**

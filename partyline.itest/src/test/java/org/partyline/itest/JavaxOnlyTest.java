@@ -3,6 +3,7 @@ package org.partyline.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.test.common.annotation.InjectService;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
+import org.partyline.itest.support.ConsolePlugin;
 import org.partyline.itest.support.JavaxHeldServlet;
 import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.RacingRequests;
@@ -22,7 +24,7 @@ import org.partyline.itest.support.Web;
  * The partyline where only javax servlets are served, as on Karaf with Pax Web: Felix HTTP on Jetty 9 (Servlet 3.1)
  * and no Jakarta Servlet API at all ({@code javax-only.bndrun}; the main run skips this class). A javax whiteboard
  * servlet is invited through the real runtime, joins, and answers; the guard keeps its invite route closed; no request
- * reaches it before it joined.
+ * reaches it before it joined; the Web Console gets the javax plugin.
  */
 class JavaxOnlyTest extends ParticipantTest {
 
@@ -50,6 +52,21 @@ class JavaxOnlyTest extends ParticipantTest {
 
 		RacingRequests.assertServedOnlyOnceJoined(web,
 				invitation -> web.register("javax.servlet.Servlet", new JavaxHeldServlet(invitation), "/race/*"));
+	}
+
+	@Test
+	void theConsoleGetsTheJavaxPluginWhichShowsThePageAndAsks(@InjectService Invitations invitations) {
+		assumeRunningIn("itest-javax-only");
+		participants.join("alice").connect("echo", payload -> "echo " + payload);
+
+		try (ConsolePlugin plugin = new ConsolePlugin(context, new Web(context, invitations), "javax")) {
+			String token = ConsolePlugin.token(plugin.get().body());
+			HttpResponse<String> asked = plugin.post("serviceName", "echo", "payload", "hi", "token", token);
+
+			assertEquals(200, asked.statusCode(), asked.body());
+			String alice = ConsolePlugin.row(asked.body(), "reply", "partyline.tb.alice [");
+			assertTrue(alice.contains("<td>echo hi</td>"), asked.body());
+		}
 	}
 
 	private static boolean exportsJakartaServlet(Bundle bundle) {

@@ -3,9 +3,8 @@ package org.partyline.internal.console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -14,19 +13,21 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The {@link ConsolePage} in Felix Web Console 5 (Jakarta). A plain servlet service with no whiteboard pattern: the
- * console finds it by its label, and the partyline never invites it.
+ * console finds it by its label, and the partyline never invites it. {@link ConsolePlugins} registers it.
  */
-@Component(service = Servlet.class, property = { "felix.webconsole.label=partyline",
-		"felix.webconsole.title=Partyline", "felix.webconsole.category=Main" })
-public final class JakartaConsolePlugin extends HttpServlet {
+final class JakartaConsolePlugin extends HttpServlet {
 
 	private static final long serialVersionUID = 1L;
 
 	private final transient ConsolePage page;
 
-	@Activate
-	public JakartaConsolePlugin(@Reference ConsolePage page) {
+	private JakartaConsolePlugin(ConsolePage page) {
 		this.page = page;
+	}
+
+	/** Loaded only here, where the bundle is wired to this servlet API. */
+	static ServiceRegistration<Servlet> register(BundleContext context, ConsolePage page) {
+		return context.registerService(Servlet.class, new JakartaConsolePlugin(page), ConsolePlugins.properties());
 	}
 
 	@Override

@@ -8,25 +8,26 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * The {@link ConsolePage} in Karaf 4.4's Web Console (javax). A plain servlet service with no whiteboard pattern: the
- * console finds it by its label, and the partyline never invites it.
+ * console finds it by its label, and the partyline never invites it. {@link ConsolePlugins} registers it.
  */
-@Component(service = Servlet.class, property = { "felix.webconsole.label=partyline",
-		"felix.webconsole.title=Partyline", "felix.webconsole.category=Main" })
-public final class JavaxConsolePlugin extends HttpServlet {
+final class JavaxConsolePlugin extends HttpServlet {
 
 	private static final long serialVersionUID = 1L;
 
 	private final transient ConsolePage page;
 
-	@Activate
-	public JavaxConsolePlugin(@Reference ConsolePage page) {
+	private JavaxConsolePlugin(ConsolePage page) {
 		this.page = page;
+	}
+
+	/** Loaded only here, where the bundle is wired to this servlet API. */
+	static ServiceRegistration<Servlet> register(BundleContext context, ConsolePage page) {
+		return context.registerService(Servlet.class, new JavaxConsolePlugin(page), ConsolePlugins.properties());
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package org.partyline.launcher;
 
 import java.util.Collection;
+import java.util.Hashtable;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -11,16 +13,19 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.condition.Condition;
 
 /**
- * Prints where to point the browser, with the time it took, once the framework has started every bundle, the HTTP
- * runtime is up and the partyline has answered the invitation of every servlet there: so the first page served
- * already has every other application's links. The partyline says the last through the OSGi condition
- * {@value #INVITATIONS_ANSWERED}.
+ * Opens the start gate and prints where to point the browser, with the time it took, once the framework has started
+ * every bundle, the HTTP runtime is up and the partyline has answered the invitation of every servlet there: so the
+ * first page served already has every other application's links. The partyline says the last through the OSGi
+ * condition {@value #INVITATIONS_ANSWERED}; the launcher says all of it through the condition {@value #READY}, which
+ * the start gate (bundle {@code launcher.gate}) holds every request for.
  */
 final class ServingAnnouncement implements ServiceListener, FrameworkListener {
 
 	static final String INVITATIONS_ANSWERED = "partyline.invitations.answered";
+	static final String READY = "partyline.launcher.ready";
 
 	private static final String HTTP_RUNTIME = "(objectClass=org.osgi.service.servlet.runtime.HttpServiceRuntime)";
 	private static final String ANSWERED = "(&(objectClass=org.osgi.service.condition.Condition)"
@@ -66,6 +71,8 @@ final class ServingAnnouncement implements ServiceListener, FrameworkListener {
 		}
 		context.removeServiceListener(this);
 		context.removeFrameworkListener(this);
+		context.registerService(Condition.class, Condition.INSTANCE,
+				new Hashtable<>(Map.of(Condition.CONDITION_ID, READY)));
 		String endpoint = firstOf(runtime.getProperty("osgi.http.endpoint")).replaceFirst("/$", "");
 		System.out.printf("Partyline: serving after %d ms; open %s/shop/ or %s/blog/ (Ctrl-C stops)%n",
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos), endpoint, endpoint);

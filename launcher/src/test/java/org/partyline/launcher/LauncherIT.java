@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -21,6 +22,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -52,27 +54,37 @@ class LauncherIT {
 	/** How long the launcher is left alone to measure its CPU at rest: nothing in it may start a busy thread. */
 	private static final Duration IDLE = Duration.ofSeconds(3);
 	private static final Pattern LINK = Pattern.compile("href=\"([^\"]+)\"");
+	private static final Pattern SERVING_AFTER = Pattern.compile("serving after (\\d+) ms");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private Path workDir;
 	private Path deploy;
 	private LauncherProcess launcher;
 	private URI endpoint;
-	/** The first pages served, fetched the moment the launcher said it was serving. */
-	private String firstShopPage;
-	private String firstBlogPage;
+	private static final String SHOP = "/shop/";
+	private static final String BLOG = "/blog/";
+	private static final String HEALTH = "/system/health.json?tags=partyline";
+	private static final String CONSOLE_PAGE = "/system/console/partyline";
+	/** Every response to the pages above from the moment the launcher's process started. */
+	private FirstResponses first;
+	/** What the launcher printed until every page had answered once. */
+	private String startOutput;
 
 	@BeforeAll
 	void startTheLauncher() throws Exception {
 		workDir = Files.createTempDirectory("partyline-launcher-it-");
 		deploy = workDir.resolve("watched"); // not there yet: the launcher creates it
+		int port = LauncherProcess.freePorts(1).get(0);
 		long started = System.nanoTime();
-		launcher = LauncherProcess.start(Path.of(System.getProperty("partyline.jar")), workDir, deploy);
+		launcher = LauncherProcess.start(Path.of(System.getProperty("partyline.jar")), workDir, deploy,
+				"-Dorg.osgi.service.http.port=" + port);
+		first = FirstResponses.poll(URI.create("http://127.0.0.1:" + port + "/"), Map.of(SHOP, get -> get,
+				BLOG, get -> get, HEALTH, get -> get, CONSOLE_PAGE, LauncherIT::withLogin), started, START);
 		endpoint = launcher.awaitEndpoint(START);
-		firstShopPage = get("/shop/");
-		firstBlogPage = get("/blog/");
-		System.out.printf("launcher: first complete page after %d ms on Java %s%n",
-				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), javaVersion());
+		startOutput = launcher.output();
+		Matcher serving = SERVING_AFTER.matcher(startOutput);
+		System.out.printf("launcher: first response after %d ms, serving line at %s ms, on Java %s%n",
+				first.firstResponseMillis(), serving.find() ? serving.group(1) : "?", javaVersion());
 	}
 
 	@AfterAll
@@ -83,13 +95,29 @@ class LauncherIT {
 		}
 	}
 
+	/**
+	 * Polled every 20 ms from the process start, without waiting for the serving line: the port gives no response
+	 * before all is ready, so every response there was is a complete one.
+	 */
 	@Test
 	@Order(1)
-	void theFirstPagesServedOnceTheLauncherSaysServingHaveEveryCrossLink() {
-		assertTrue(firstShopPage.contains("href=\"/blog/posts/"), "the shop links to blog posts:\n" + firstShopPage);
-		assertTrue(firstShopPage.contains("href=\"/blog/\""), "the shop's navigation has the blog:\n" + firstShopPage);
-		assertTrue(firstShopPage.contains("Closed on Monday"), "the DS-only notices are shown:\n" + firstShopPage);
-		assertTrue(firstBlogPage.contains("href=\"/shop/products/"), "the blog links to products:\n" + firstBlogPage);
+	void fromTheFirstResponseAfterTheStartEveryPageIsComplete() {
+		for (String page : List.of(SHOP, BLOG, HEALTH, CONSOLE_PAGE)) {
+			assertNotNull(first.firstOk(page), page + " never answered 200: " + first.all());
+		}
+		List<String> incomplete = first.all().stream()
+				.filter(response -> response.status() != 200 || !complete(response.page(), response.body()))
+				.map(FirstResponses.Response::toString)
+				.toList();
+		assertEquals(List.of(), incomplete, "responses before all was ready");
+	}
+
+	@Test
+	@Order(1)
+	void aCleanStartPrintsNoWarningAndNoError() {
+		List<String> warnings = startOutput.lines().filter(line -> line.contains("WARN") || line.contains("ERROR"))
+				.toList();
+		assertEquals(List.of(), warnings, startOutput);
 	}
 
 	@Test
@@ -213,6 +241,19 @@ class LauncherIT {
 		assertFalse(output.contains("Exception") || output.contains("\tat "), "no stack trace:\n" + output);
 	}
 
+	/** Whether a page has all it shows when every application has joined. */
+	private static boolean complete(String page, String body) {
+		return switch (page) {
+		case SHOP -> body.contains("href=\"/blog/posts/") && body.contains("href=\"/blog/\"")
+				&& body.contains("Closed on Monday");
+		case BLOG -> body.contains("href=\"/shop/products/") && body.contains("href=\"/shop/\"")
+				&& body.contains("Closed on Monday");
+		case HEALTH -> body.contains("\"name\":\"Partyline\"") && body.contains("\"overallResult\":\"OK\"");
+		case CONSOLE_PAGE -> body.contains("id=\"partyline\"") && body.contains("demo.shop") && body.contains("demo.blog");
+		default -> throw new IllegalArgumentException(page);
+		};
+	}
+
 	private String get(String path) {
 		return body(request(endpoint.resolve(path)));
 	}
@@ -263,9 +304,12 @@ class LauncherIT {
 
 	/** With the Web Console's default login, admin/admin, as Basic authentication. */
 	private static HttpRequest loggedIn(URI uri) {
+		return withLogin(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))).build();
+	}
+
+	private static HttpRequest.Builder withLogin(HttpRequest.Builder request) {
 		String login = Base64.getEncoder().encodeToString("admin:admin".getBytes(UTF_8));
-		return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).header("Authorization", "Basic " + login)
-				.build();
+		return request.header("Authorization", "Basic " + login);
 	}
 
 	/** The FAQ demo bundle: a test dependency of this module, so Maven puts its jar on the test class path. */

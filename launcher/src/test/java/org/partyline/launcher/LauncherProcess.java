@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +148,21 @@ final class LauncherProcess implements AutoCloseable {
 	/** Everything the launcher printed so far. */
 	String output() throws IOException {
 		return Files.exists(output) ? new String(Files.readAllBytes(output), UTF_8) : "";
+	}
+
+	/** Free loopback ports, all held open until every one is picked so that none is picked twice. */
+	static List<Integer> freePorts(int count) throws IOException {
+		List<ServerSocket> sockets = new ArrayList<>();
+		try {
+			for (int i = 0; i < count; i++) {
+				sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+			}
+			return sockets.stream().map(ServerSocket::getLocalPort).toList();
+		} finally {
+			for (ServerSocket socket : sockets) {
+				socket.close();
+			}
+		}
 	}
 
 	@Override

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,7 +96,7 @@ class NodesIT {
 	void startThreeNodesInParallel() throws Exception {
 		workDir = Files.createTempDirectory("partyline-nodes-it-");
 		jar = Path.of(System.getProperty("partyline.jar"));
-		List<Integer> ports = freePorts(3);
+		List<Integer> ports = LauncherProcess.freePorts(3);
 		for (String name : List.of("a", "b", "c")) {
 			Path deploy = Files.createDirectories(workDir.resolve(name + "-deploy"));
 			nodes.put(name, new Node(name, ports.get(nodes.size()), deploy));
@@ -443,21 +441,6 @@ class NodesIT {
 	}
 
 	// ---- helpers
-
-	/** Free loopback ports, all held open until every one is picked so that none is picked twice. */
-	private static List<Integer> freePorts(int count) throws IOException {
-		List<ServerSocket> sockets = new ArrayList<>();
-		try {
-			for (int i = 0; i < count; i++) {
-				sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-			}
-			return sockets.stream().map(ServerSocket::getLocalPort).toList();
-		} finally {
-			for (ServerSocket socket : sockets) {
-				socket.close();
-			}
-		}
-	}
 
 	private static long millisSince(long nanos) {
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -76,6 +78,8 @@ class KarafIT {
 	private static final Pattern PARTICIPANT_ROW = Pattern.compile("<tr class=\"participant\">(.*?)</tr>",
 			Pattern.DOTALL);
 	private static final Pattern TAG = Pattern.compile("<[^>]*>");
+	/** A line of Karaf's log at WARN or ERROR from a partyline bundle: {@code | WARN | ... | 82 - partyline.impl - ...} */
+	private static final Pattern PARTYLINE_WARNING = Pattern.compile("\\| (WARN|ERROR) .*\\| \\d+ - partyline\\.");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private KarafProcess karaf;
@@ -352,6 +356,67 @@ class KarafIT {
 		}
 		await("the node gone").atMost(WAIT).pollInterval(Duration.ofMillis(200))
 				.until(() -> partyline("nodes"), output -> output.contains("This framework is no partyline node"));
+	}
+
+	/**
+	 * After a restart ({@code bin/stop}, {@code bin/start}) the bundles come back at their start levels: the
+	 * partyline's (50) before the participants (80, Karaf's default), whether installed with {@code bundle:install
+	 * -s} (the probe) or through a feature of the user's own. Requests race for a page of each from before the new
+	 * Karaf starts; each answers 503 {@code not invited} if it ever serves before its invitation is answered. And the
+	 * clean start writes no WARN or ERROR of a partyline bundle into Karaf's log.
+	 */
+	@Test
+	@Order(14)
+	@Timeout(value = 240, unit = TimeUnit.SECONDS)
+	void aRestartedKarafServesNoParticipantRequestBeforeItsInvitationIsAnswered() throws IOException {
+		Path repository = Path.of(System.getProperty("karaf.instances")).resolve("participant-features.xml");
+		Files.writeString(repository, """
+				<features name="partyline-karaf-test" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+					<feature name="featured-participant" version="1.0.0">
+						<bundle>%s</bundle>
+					</feature>
+				</features>
+				""".formatted(Path.of(System.getProperty("karaf.featured")).toUri()), UTF_8);
+		String added = karaf.console("feature:repo-add " + repository.toUri());
+		assertFalse(added.contains("Error"), added);
+		install("featured-participant");
+		await("the featured participant invited").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+				.until(() -> probe("/featured/page"), "invited"::equals);
+
+		Path base = Path.of(System.getProperty("karaf.instances"));
+		Path cfg = base.resolve("etc").resolve("org.partyline.cfg");
+		Files.writeString(cfg, Files.readString(cfg).replace("isolateFailures = perhaps", "isolateFailures = false"));
+		await("the malformed value of an earlier test gone").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+				.until(() -> karaf.console("config:property-get --pid org.partyline isolateFailures"),
+						value -> value.contains("false"));
+		Path log = base.resolve("data").resolve("log").resolve("karaf.log");
+		long logged = Files.size(log);
+
+		List<RacingRequests> racing = new ArrayList<>();
+		long restarting = System.nanoTime();
+		karaf = karaf.restarted(START, () -> {
+			racing.add(RacingRequests.start(http, karaf.http("/probe/joined"), RACERS));
+			racing.add(RacingRequests.start(http, karaf.http("/featured/page"), RACERS));
+		});
+		long up = System.nanoTime();
+		await("both participants invited again").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+				.until(() -> racing.stream().allMatch(page -> page.tally().getOrDefault("invited", 0) >= RACERS));
+		List<Map<String, Integer>> tallies = racing.stream().map(RacingRequests::stop).toList();
+		System.out.printf("karaf: restarted (console and start level 100 after %d ms); /probe/joined answered %s,"
+				+ " /featured/page %s%n", millis(restarting, up), tallies.get(0), tallies.get(1));
+		for (Map<String, Integer> tally : tallies) {
+			Map<String, Integer> wrong = new TreeMap<>(tally);
+			wrong.keySet().removeIf(answer -> answer.equals("invited") || answer.equals("404")
+					|| answer.startsWith(RacingRequests.NO_ANSWER));
+			assertEquals(Map.of(), wrong, "answers neither the invited participant's, nor a 404 from before it was"
+					+ " deployed, nor none at all: " + tally);
+		}
+		assertOneInvitationJoined("partyline.karaf", "/probe/*");
+		assertOneInvitationJoined("partyline.karaf.featured", "/featured/*");
+		byte[] all = Files.readAllBytes(log);
+		String sinceTheRestart = new String(all, (int) logged, all.length - (int) logged, UTF_8);
+		assertEquals(List.of(), sinceTheRestart.lines().filter(PARTYLINE_WARNING.asPredicate()).toList(),
+				"WARN or ERROR lines of partyline bundles in " + log);
 	}
 
 	/** Installs a feature of Karaf's or this build's through the console; returns {@link System#nanoTime()} before. */

@@ -28,13 +28,15 @@ final class KarafProcess implements AutoCloseable {
 	private static final Duration STOP = Duration.ofSeconds(30);
 
 	private final Process script;
+	private final Path home;
 	private final Path base;
 	private final LoopbackPorts ports;
 	private final Thread killer;
 	private KarafConsole console;
 
-	private KarafProcess(Process script, Path base, LoopbackPorts ports) {
+	private KarafProcess(Process script, Path home, Path base, LoopbackPorts ports) {
 		this.script = script;
+		this.home = home;
 		this.base = base;
 		this.ports = ports;
 		// should the test JVM itself be ended (Failsafe's timeout), Karaf is not left behind
@@ -46,17 +48,35 @@ final class KarafProcess implements AutoCloseable {
 	static KarafProcess start(Path home, Path base, Path repository, Duration timeout) throws IOException {
 		LoopbackPorts ports = LoopbackPorts.free();
 		KarafInstance.create(home, base, repository, ports);
+		return launch(home, base, ports, timeout);
+	}
+
+	/**
+	 * Stops this Karaf as {@code bin/stop} does and starts it again in the same instance, as {@code bin/start} does,
+	 * on the same ports: its bundles come back from its storage at their start levels. Waits for the console and
+	 * the start level again. {@code meanwhile} runs when the old one has ended, before the new one is started.
+	 */
+	KarafProcess restarted(Duration timeout, Runnable meanwhile) throws IOException {
+		List<ProcessHandle> ran = stop();
+		if (ran.stream().anyMatch(ProcessHandle::isAlive)) {
+			throw new AssertionError("Karaf still running after its stop: " + ran);
+		}
+		meanwhile.run();
+		return launch(home, base, ports, timeout);
+	}
+
+	private static KarafProcess launch(Path home, Path base, LoopbackPorts ports, Duration timeout) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(home.resolve("bin").resolve("karaf").toString(), "server")
 				.directory(base.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(base.resolve("karaf.out").toFile());
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("karaf.out").toFile()));
 		builder.environment().keySet().removeIf(name -> name.startsWith("KARAF_"));
 		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		builder.environment().put("KARAF_BASE", base.toString());
 		// the JVM-wide serial filter a partyline node needs (bin/karaf passes EXTRA_JAVA_OPTS to the JVM), as a
 		// Karaf user following the README sets it in bin/setenv
 		builder.environment().put("EXTRA_JAVA_OPTS", "-Djdk.serialFilter=" + PartylineConstants.NODE_SERIAL_FILTER);
-		KarafProcess karaf = new KarafProcess(builder.start(), base, ports);
+		KarafProcess karaf = new KarafProcess(builder.start(), home, base, ports);
 		karaf.script.getOutputStream().close(); // a server reads no input
 		try {
 			karaf.awaitConsole(timeout);

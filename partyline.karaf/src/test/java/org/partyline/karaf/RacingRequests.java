@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,12 +21,17 @@ import java.util.stream.IntStream;
 
 /**
  * Requests racing for one page: several in the air at once, each followed by the next as soon as it is answered,
- * every answer tallied (the page's text, its status when not 200, or the failure's name); and single requests.
+ * every answer tallied (the page's text, its status when not 200, or the failure's name); and single requests. A
+ * racer that got no answer (the port is not open yet) tries again 10 ms later, so it does not spin.
  */
 final class RacingRequests implements AutoCloseable {
 
 	/** Longer than any request may be held (the invite timeout): a request unanswered after it is a failure. */
 	private static final Duration REQUEST = Duration.ofSeconds(15);
+
+	/** What a tallied failure begins with: no HTTP answer at all (the name of the failure follows). */
+	static final String NO_ANSWER = "no answer: ";
+	private static final Executor AFTER_NO_ANSWER = CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS);
 
 	private final HttpClient http;
 	private final URI page;
@@ -46,7 +53,12 @@ final class RacingRequests implements AutoCloseable {
 	private CompletableFuture<Void> race() {
 		return send().thenCompose(answer -> {
 			tally.computeIfAbsent(answer, a -> new AtomicInteger()).incrementAndGet();
-			return racing.get() ? race() : CompletableFuture.completedFuture(null);
+			if (!racing.get()) {
+				return CompletableFuture.completedFuture(null);
+			}
+			return answer.startsWith(NO_ANSWER)
+					? CompletableFuture.runAsync(() -> { }, AFTER_NO_ANSWER).thenCompose(nothing -> race())
+					: race();
 		});
 	}
 
@@ -55,7 +67,11 @@ final class RacingRequests implements AutoCloseable {
 		HttpRequest request = HttpRequest.newBuilder(page).timeout(REQUEST).build();
 		return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(UTF_8))
 				.thenApply(response -> response.statusCode() == 200 ? response.body() : "" + response.statusCode())
-				.exceptionally(failure -> failure.getClass().getSimpleName());
+				.exceptionally(failure -> NO_ANSWER + rootCause(failure).getClass().getSimpleName());
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
 	}
 
 	/** The racers' answers so far, by how often each came. */

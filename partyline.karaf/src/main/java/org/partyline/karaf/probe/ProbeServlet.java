@@ -18,7 +18,8 @@ import org.partyline.api.PartylineConstants;
 /**
  * The Karaf test's own participant, a javax whiteboard servlet at {@code /probe/*}: it joins when invited and answers
  * {@code url} for {@code probe.home}; it tells how many requests ever reached its invite route
- * ({@code /probe/invitations}) and asks around as itself ({@code /probe/ask?name=N&payload=P}).
+ * ({@code /probe/invitations}), whether it was invited ({@code /probe/joined}: {@code invited}, or 503
+ * {@code not invited}) and asks around as itself ({@code /probe/ask?name=N&payload=P}).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("probe") // Pax Web names a nameless one after its interface, and deploys one of a name
@@ -40,6 +41,10 @@ public class ProbeServlet extends HttpServlet {
 			join(request, response);
 		} else if (path.equals("/invitations")) {
 			response.getWriter().print(reachedItsInviteRoute.get());
+		} else if (path.equals("/joined") && partyline != null) {
+			response.getWriter().print("invited");
+		} else if (path.equals("/joined")) {
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "not invited");
 		} else if (path.equals("/ask") && partyline != null) {
 			response.getWriter().print(partyline.askAround(request.getParameter("name"), request.getParameter("payload")));
 		} else {

@@ -1,0 +1,2 @@
+/** The launcher's start gate: no response before the launcher's system is ready. Private. */
+package org.partyline.launcher.gate;

@@ -160,6 +160,28 @@ class LauncherIT {
 	}
 
 	@Test
+	@Order(3)
+	void everyPartylineCommandAndOptionExplainsItselfInTheShellsHelp() throws IOException {
+		Map<String, List<String>> described = Map.of(
+				"participants", List.of("show every whiteboard servlet the partyline has seen"),
+				"services", List.of("show every service name with its handlers in the order they answer"),
+				"scans", List.of("show how much work finding and inviting servlets has taken"),
+				"nodes", List.of("show this framework's partyline node and its peers"),
+				"ask", List.of("ask every handler of a service name as a neutral caller", "--deadline",
+						"ask asynchronously, waiting at most this many milliseconds", "--times",
+						"ask this many times and show the times taken", "--threads",
+						"ask on this many threads at once", "--as", "ask as the bundle of this id",
+						"the service name", "the payload, a string", "with no payload"));
+		for (Map.Entry<String, List<String>> command : described.entrySet()) {
+			String help = launcher.shell("help partyline:" + command.getKey(), WAIT);
+			for (String words : command.getValue()) {
+				assertTrue(help.contains(words), "help partyline:" + command.getKey() + " says \"" + words + "\":\n"
+						+ help);
+			}
+		}
+	}
+
+	@Test
 	@Order(4)
 	void theWebConsoleAsksForItsLoginAndAdmitsTheDefaultOneOnLoopback() {
 		assertEquals(401, status("/system/console/bundles"));

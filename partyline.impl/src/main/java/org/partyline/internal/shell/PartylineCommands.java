@@ -44,6 +44,13 @@ public final class PartylineCommands {
 	/** Shown in the NODE column for this framework's own handlers. */
 	private static final String LOCAL = "(local)";
 	private static final Duration PROBE_DEADLINE = Duration.ofSeconds(2);
+	/** The descriptions of ask's options, the same in both its forms. */
+	private static final String DEADLINE = "ask asynchronously, waiting at most this many milliseconds";
+	private static final String TIMES = "ask this many times and show the times taken, not the replies";
+	private static final String THREADS = "with --times: ask on this many threads at once";
+	private static final String AS = "ask as the bundle of this id: its handlers are left out here, and on other nodes"
+			+ " those of bundles of its symbolic name";
+	private static final String SERVICE_NAME = "the service name";
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
 	private volatile Node node;
@@ -59,6 +66,9 @@ public final class PartylineCommands {
 	}
 
 	/** Every invited servlet: bundle, context path, pattern, outcome, handler names, time taken. */
+	@Descriptor("show every whiteboard servlet the partyline has seen: its bundle, servlet API, context, pattern, the"
+			+ " outcome of its invitation (joined, declined or failed), the handlers it connected, the time its"
+			+ " invitation took and the reason of a decline or failure")
 	public String participants() {
 		List<Invitation> all = invitations.list();
 		if (all.isEmpty()) {
@@ -75,6 +85,8 @@ public final class PartylineCommands {
 	}
 
 	/** Every service name with its handlers in precedence order: owner bundle and ranking. */
+	@Descriptor("show every service name with its handlers in the order they answer (highest service.ranking first):"
+			+ " each handler's bundle, ranking and service id")
 	public String services() {
 		Map<String, List<HandlerEntry>> handlers = switchboard.handlers();
 		if (handlers.isEmpty()) {
@@ -97,16 +109,11 @@ public final class PartylineCommands {
 	 */
 	@Descriptor("ask every handler of a service name as a neutral caller; show each reply with its node and bundle")
 	public String ask(
-			@Descriptor("ask asynchronously, waiting at most this many milliseconds")
-			@Parameter(names = { "-d", "--deadline" }, absentValue = "0") long deadlineMillis,
-			@Descriptor("ask this many times and show the times taken, not the replies")
-			@Parameter(names = { "-n", "--times" }, absentValue = "1") int times,
-			@Descriptor("with --times: ask on this many threads at once")
-			@Parameter(names = { "-t", "--threads" }, absentValue = "1") int threads,
-			@Descriptor("ask as the bundle of this id: its handlers are left out here, and on other nodes those of "
-					+ "bundles of its symbolic name")
-			@Parameter(names = { "-a", "--as" }, absentValue = "-1") long asBundle,
-			@Descriptor("the service name") String serviceName,
+			@Descriptor(DEADLINE) @Parameter(names = { "-d", "--deadline" }, absentValue = "0") long deadlineMillis,
+			@Descriptor(TIMES) @Parameter(names = { "-n", "--times" }, absentValue = "1") int times,
+			@Descriptor(THREADS) @Parameter(names = { "-t", "--threads" }, absentValue = "1") int threads,
+			@Descriptor(AS) @Parameter(names = { "-a", "--as" }, absentValue = "-1") long asBundle,
+			@Descriptor(SERVICE_NAME) String serviceName,
 			@Descriptor("the payload, a string") String payload) {
 		Bundle caller = asBundle < 0 ? null : context.getBundle(asBundle);
 		if (asBundle >= 0 && caller == null) {
@@ -175,15 +182,20 @@ public final class PartylineCommands {
 	}
 
 	/** The inviter's work so far, one line: {@code scans 12, servlets read 3400, invitations sent 1000}. */
+	@Descriptor("show how much work finding and inviting servlets has taken since the partyline started: scans of the"
+			+ " whiteboard runtimes, servlet entries read from them, invitations sent")
 	public String scans() {
 		return scanCounts.toString();
 	}
 
 	/** {@code partyline:ask [-d MS] [-n TIMES] [-t THREADS] [-a BUNDLE] NAME} with no payload. */
-	public String ask(@Parameter(names = { "-d", "--deadline" }, absentValue = "0") long deadlineMillis,
-			@Parameter(names = { "-n", "--times" }, absentValue = "1") int times,
-			@Parameter(names = { "-t", "--threads" }, absentValue = "1") int threads,
-			@Parameter(names = { "-a", "--as" }, absentValue = "-1") long asBundle, String serviceName) {
+	@Descriptor("ask every handler of a service name as a neutral caller, with no payload (null)")
+	public String ask(
+			@Descriptor(DEADLINE) @Parameter(names = { "-d", "--deadline" }, absentValue = "0") long deadlineMillis,
+			@Descriptor(TIMES) @Parameter(names = { "-n", "--times" }, absentValue = "1") int times,
+			@Descriptor(THREADS) @Parameter(names = { "-t", "--threads" }, absentValue = "1") int threads,
+			@Descriptor(AS) @Parameter(names = { "-a", "--as" }, absentValue = "-1") long asBundle,
+			@Descriptor(SERVICE_NAME) String serviceName) {
 		return ask(deadlineMillis, times, threads, asBundle, serviceName, null);
 	}
 }

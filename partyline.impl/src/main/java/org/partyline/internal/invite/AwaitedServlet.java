@@ -9,6 +9,10 @@ import java.util.concurrent.TimeUnit;
  * A whiteboard servlet whose invitation has not been answered yet, and the requests it would serve waiting for that.
  * Requests are matched to it by the servlet path and path info the runtime gave them, as the Servlet specification
  * defines them for each kind of pattern; once a runtime reports the servlet deployed, by its context path too.
+ * <p>
+ * A request whose whole path within its context falls under one of its prefix or exact patterns is matched too,
+ * however the runtime split that path: a runtime deploying the servlet may give a request the split of the mapping
+ * before (the default servlet's: the whole path as servlet path) and still hand it to the new servlet.
  */
 final class AwaitedServlet {
 
@@ -78,18 +82,11 @@ final class AwaitedServlet {
 			return false;
 		}
 		String path = servletPath == null ? "" : servletPath;
-		for (String prefix : prefixes) {
-			if (path.equals(prefix)) {
-				return true;
-			}
+		if (pathUnder(pathInfo == null ? path : path + pathInfo)) {
+			return true;
 		}
 		if (pathInfo != null) {
 			return isRoot && path.isEmpty() && pathInfo.equals("/");
-		}
-		for (String pattern : exact) {
-			if (path.equals(pattern)) {
-				return true;
-			}
 		}
 		for (String extension : extensions) {
 			if (path.endsWith(extension)) {
@@ -97,6 +94,22 @@ final class AwaitedServlet {
 			}
 		}
 		return isDefault; // the default servlet serves what no other pattern took, with no path info
+	}
+
+	/** Whether a whole path within the context is one of the prefixes, or under one, or one of the exact patterns. */
+	private boolean pathUnder(String wholePath) {
+		for (String prefix : prefixes) {
+			if (wholePath.startsWith(prefix) && (wholePath.length() == prefix.length()
+					|| wholePath.charAt(prefix.length()) == '/')) {
+				return true;
+			}
+		}
+		for (String pattern : exact) {
+			if (wholePath.equals(pattern)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String withoutTrailingSlash(String path) {

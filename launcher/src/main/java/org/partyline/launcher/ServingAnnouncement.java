@@ -71,8 +71,12 @@ final class ServingAnnouncement implements ServiceListener, FrameworkListener {
 		}
 		context.removeServiceListener(this);
 		context.removeFrameworkListener(this);
-		context.registerService(Condition.class, Condition.INSTANCE,
-				new Hashtable<>(Map.of(Condition.CONDITION_ID, READY)));
+		try {
+			context.registerService(Condition.class, Condition.INSTANCE,
+					new Hashtable<>(Map.of(Condition.CONDITION_ID, READY)));
+		} catch (IllegalStateException stopping) {
+			return; // the framework stops before it was ready: nothing to open, nothing to announce
+		}
 		String endpoint = firstOf(runtime.getProperty("osgi.http.endpoint")).replaceFirst("/$", "");
 		System.out.printf("Partyline: serving after %d ms; open %s/shop/ or %s/blog/ (Ctrl-C stops)%n",
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos), endpoint, endpoint);

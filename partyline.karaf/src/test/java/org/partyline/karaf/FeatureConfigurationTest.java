@@ -32,11 +32,7 @@ class FeatureConfigurationTest {
 
 	/** The keys and values of the feature's {@code <config name="pid">}, comments left out. */
 	private static Map<String, String> featureConfiguration(String pid) throws Exception {
-		Path features = Path.of(System.getProperty("partyline.features.xml"));
-		Document document;
-		try (InputStream xml = Files.newInputStream(features)) {
-			document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
-		}
+		Document document = parse(Files.newInputStream(Path.of(System.getProperty("partyline.features.xml"))));
 		NodeList configs = document.getElementsByTagName("config");
 		Map<String, String> keys = new TreeMap<>();
 		for (int i = 0; i < configs.getLength(); i++) {
@@ -55,11 +51,9 @@ class FeatureConfigurationTest {
 	/** Each attribute of the impl's Metatype for the PID, with its default. */
 	private static Map<String, String> metatypeDefaults(String pid) throws Exception {
 		String resource = "OSGI-INF/metatype/" + pid + ".xml";
-		Document document;
-		try (InputStream xml = FeatureConfigurationTest.class.getClassLoader().getResourceAsStream(resource)) {
-			assertNotNull(xml, resource + " in partyline.impl's jar");
-			document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
-		}
+		InputStream xml = FeatureConfigurationTest.class.getClassLoader().getResourceAsStream(resource);
+		assertNotNull(xml, resource + " in partyline.impl's jar");
+		Document document = parse(xml);
 		NodeList attributes = document.getElementsByTagName("AD");
 		Map<String, String> defaults = new TreeMap<>();
 		for (int i = 0; i < attributes.getLength(); i++) {
@@ -67,5 +61,12 @@ class FeatureConfigurationTest {
 			defaults.put(attribute.getAttribute("id"), attribute.getAttribute("default"));
 		}
 		return defaults;
+	}
+
+	/** Reads an XML document and closes its stream. */
+	private static Document parse(InputStream xml) throws Exception {
+		try (xml) {
+			return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
+		}
 	}
 }

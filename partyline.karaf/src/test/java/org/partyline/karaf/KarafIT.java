@@ -271,6 +271,12 @@ class KarafIT {
 				text -> text.contains("isolateFailures=perhaps is not a boolean; using the default false"));
 		String asked = partyline("ask nobody");
 		assertTrue(asked.contains("No handler answers \"nobody\""), "the other settings still apply: " + asked);
+
+		// a well-formed file again, so that no later start logs this warning
+		Files.writeString(cfg, Files.readString(cfg).replace("isolateFailures = perhaps", "isolateFailures = false"));
+		await("the malformed value gone").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+				.until(() -> karaf.console("config:property-get --pid org.partyline isolateFailures"),
+						value -> value.contains("false"));
 	}
 
 	@Test
@@ -369,7 +375,8 @@ class KarafIT {
 	@Order(14)
 	@Timeout(value = 240, unit = TimeUnit.SECONDS)
 	void aRestartedKarafServesNoParticipantRequestBeforeItsInvitationIsAnswered() throws IOException {
-		Path repository = Path.of(System.getProperty("karaf.instances")).resolve("participant-features.xml");
+		Path base = Path.of(System.getProperty("karaf.instances"));
+		Path repository = base.resolve("participant-features.xml");
 		Files.writeString(repository, """
 				<features name="partyline-karaf-test" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
 					<feature name="featured-participant" version="1.0.0">
@@ -383,12 +390,6 @@ class KarafIT {
 		await("the featured participant invited").atMost(WAIT).pollInterval(Duration.ofMillis(100))
 				.until(() -> probe("/featured/page"), "invited"::equals);
 
-		Path base = Path.of(System.getProperty("karaf.instances"));
-		Path cfg = base.resolve("etc").resolve("org.partyline.cfg");
-		Files.writeString(cfg, Files.readString(cfg).replace("isolateFailures = perhaps", "isolateFailures = false"));
-		await("the malformed value of an earlier test gone").atMost(WAIT).pollInterval(Duration.ofMillis(200))
-				.until(() -> karaf.console("config:property-get --pid org.partyline isolateFailures"),
-						value -> value.contains("false"));
 		Path log = base.resolve("data").resolve("log").resolve("karaf.log");
 		long logged = Files.size(log);
 

@@ -179,6 +179,11 @@ class LauncherIT {
 						+ help);
 			}
 		}
+		// what Karaf's help shows for a command that is not its own: the command's output with --help
+		String usage = launcher.shell("partyline:ask --help", WAIT);
+		assertTrue(usage.contains("partyline:ask [options] service-name [payload]") && usage.contains("-d, --deadline"),
+				usage);
+		assertTrue(launcher.shell("partyline:ask", WAIT).contains("SYNTAX"), "without a service name: the usage");
 	}
 
 	@Test

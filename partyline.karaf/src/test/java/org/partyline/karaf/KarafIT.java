@@ -181,6 +181,31 @@ class KarafIT {
 		assertOneInvitationJoined("demo.blog", "/blog/*");
 	}
 
+	/**
+	 * Karaf's {@code help partyline:ask} shows what {@code partyline:ask --help} prints (its help provider for a
+	 * command that is not its own runs it so), in its pager. Over an exec channel Karaf's help prints nothing at all,
+	 * even for its own commands, so the test reads what it would show.
+	 */
+	@Test
+	@Order(4)
+	void everyPartylineCommandExplainsItselfAndItsOptionsAsKarafsHelpShowsIt() throws IOException {
+		Map<String, List<String>> described = Map.of(
+				"participants", List.of("show every whiteboard servlet the partyline has seen", "--help"),
+				"services", List.of("show every service name with its handlers in the order they answer"),
+				"scans", List.of("show how much work finding and inviting servlets has taken"),
+				"nodes", List.of("show this framework's partyline node and its peers"),
+				"ask", List.of("partyline:ask [options] service-name [payload]", "-d, --deadline",
+						"ask asynchronously, waiting at most this many milliseconds", "-n, --times", "-t, --threads",
+						"-a, --as", "ask as the bundle of this id", "the payload, a string"));
+		for (Map.Entry<String, List<String>> command : described.entrySet()) {
+			String help = karaf.console("partyline:" + command.getKey() + " --help");
+			for (String words : command.getValue()) {
+				assertTrue(help.contains(words), "partyline:" + command.getKey() + " --help says \"" + words
+						+ "\":\n" + help);
+			}
+		}
+	}
+
 	@Test
 	@Order(5)
 	void aServletHotDeployedWhileKarafRunsServesNoRequestBeforeItsInvitationIsAnswered() throws IOException {

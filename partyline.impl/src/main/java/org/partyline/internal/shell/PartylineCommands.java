@@ -51,6 +51,9 @@ public final class PartylineCommands {
 	private static final String AS = "ask as the bundle of this id: its handlers are left out here, and on other nodes"
 			+ " those of bundles of its symbolic name";
 	private static final String SERVICE_NAME = "the service name";
+	/** Karaf's help asks a command that is not its own for this option (see CommandUsage). */
+	private static final String HELP_OPTION = "--help";
+	private static final String HELP = "show this help";
 
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
 	private volatile Node node;
@@ -69,7 +72,11 @@ public final class PartylineCommands {
 	@Descriptor("show every whiteboard servlet the partyline has seen: its bundle, servlet API, context, pattern, the"
 			+ " outcome of its invitation (joined, declined or failed), the handlers it connected, the time its"
 			+ " invitation took and the reason of a decline or failure")
-	public String participants() {
+	public String participants(
+			@Descriptor(HELP) @Parameter(names = HELP_OPTION, presentValue = "true", absentValue = "false") boolean help) {
+		if (help) {
+			return usage("participants");
+		}
 		List<Invitation> all = invitations.list();
 		if (all.isEmpty()) {
 			return "No whiteboard servlet deployed.";
@@ -87,7 +94,11 @@ public final class PartylineCommands {
 	/** Every service name with its handlers in precedence order: owner bundle and ranking. */
 	@Descriptor("show every service name with its handlers in the order they answer (highest service.ranking first):"
 			+ " each handler's bundle, ranking and service id")
-	public String services() {
+	public String services(
+			@Descriptor(HELP) @Parameter(names = HELP_OPTION, presentValue = "true", absentValue = "false") boolean help) {
+		if (help) {
+			return usage("services");
+		}
 		Map<String, List<HandlerEntry>> handlers = switchboard.handlers();
 		if (handlers.isEmpty()) {
 			return "No handler connected.";
@@ -113,8 +124,12 @@ public final class PartylineCommands {
 			@Descriptor(TIMES) @Parameter(names = { "-n", "--times" }, absentValue = "1") int times,
 			@Descriptor(THREADS) @Parameter(names = { "-t", "--threads" }, absentValue = "1") int threads,
 			@Descriptor(AS) @Parameter(names = { "-a", "--as" }, absentValue = "-1") long asBundle,
+			@Descriptor(HELP) @Parameter(names = HELP_OPTION, presentValue = "true", absentValue = "false") boolean help,
 			@Descriptor(SERVICE_NAME) String serviceName,
 			@Descriptor("the payload, a string") String payload) {
+		if (help) {
+			return usage("ask");
+		}
 		Bundle caller = asBundle < 0 ? null : context.getBundle(asBundle);
 		if (asBundle >= 0 && caller == null) {
 			return "No bundle has the id " + asBundle + ".";
@@ -160,7 +175,11 @@ public final class PartylineCommands {
 
 	/** This node and its peers, each said hello to now: who answers, and why not. */
 	@Descriptor("show this framework's partyline node and its peers, contacting each now")
-	public String nodes() {
+	public String nodes(
+			@Descriptor(HELP) @Parameter(names = HELP_OPTION, presentValue = "true", absentValue = "false") boolean help) {
+		if (help) {
+			return usage("nodes");
+		}
 		Node current = node;
 		if (current == null) {
 			return "This framework is no partyline node: configure " + PartylineConstants.NODE_CONFIGURATION_PID
@@ -184,7 +203,11 @@ public final class PartylineCommands {
 	/** The inviter's work so far, one line: {@code scans 12, servlets read 3400, invitations sent 1000}. */
 	@Descriptor("show how much work finding and inviting servlets has taken since the partyline started: scans of the"
 			+ " whiteboard runtimes, servlet entries read from them, invitations sent")
-	public String scans() {
+	public String scans(
+			@Descriptor(HELP) @Parameter(names = HELP_OPTION, presentValue = "true", absentValue = "false") boolean help) {
+		if (help) {
+			return usage("scans");
+		}
 		return scanCounts.toString();
 	}
 
@@ -195,7 +218,28 @@ public final class PartylineCommands {
 			@Descriptor(TIMES) @Parameter(names = { "-n", "--times" }, absentValue = "1") int times,
 			@Descriptor(THREADS) @Parameter(names = { "-t", "--threads" }, absentValue = "1") int threads,
 			@Descriptor(AS) @Parameter(names = { "-a", "--as" }, absentValue = "-1") long asBundle,
+			@Descriptor(HELP) @Parameter(names = HELP_OPTION, presentValue = "true", absentValue = "false") boolean help,
 			@Descriptor(SERVICE_NAME) String serviceName) {
-		return ask(deadlineMillis, times, threads, asBundle, serviceName, null);
+		return ask(deadlineMillis, times, threads, asBundle, help, serviceName, null);
+	}
+
+	/** {@code partyline:ask} without a service name: its usage, which says that one is needed. */
+	@Descriptor("ask every handler of a service name as a neutral caller; show each reply with its node and bundle")
+	public String ask(
+			@Descriptor(DEADLINE) @Parameter(names = { "-d", "--deadline" }, absentValue = "0") long deadlineMillis,
+			@Descriptor(TIMES) @Parameter(names = { "-n", "--times" }, absentValue = "1") int times,
+			@Descriptor(THREADS) @Parameter(names = { "-t", "--threads" }, absentValue = "1") int threads,
+			@Descriptor(AS) @Parameter(names = { "-a", "--as" }, absentValue = "-1") long asBundle,
+			@Descriptor(HELP) @Parameter(names = HELP_OPTION, presentValue = "true", absentValue = "false") boolean help) {
+		return usage("ask");
+	}
+
+	/**
+	 * Printed, not returned: Karaf shows what a command prints when its help runs it with --help, and Gogo prints
+	 * a returned null as nothing.
+	 */
+	private static String usage(String function) {
+		System.out.print(CommandUsage.of("partyline", PartylineCommands.class, function));
+		return null;
 	}
 }

@@ -35,26 +35,35 @@ public final class ShellCommands {
 
 	/**
 	 * Calls the command with String arguments, as Gogo does for {@code partyline:<function> <arguments>}: the method
-	 * of that name taking as many arguments, each argument converted to its parameter's type (a String, or a long or int
-	 * for an option's value, which Gogo fills in with its default when the option is not given).
+	 * of that name taking as many arguments besides its flags, each argument converted to its parameter's type (a
+	 * String, or a long or int for an option's value, which Gogo fills in with its default when the option is not
+	 * given); a flag (a boolean parameter: {@code --help}) is not given, so false.
 	 */
 	public String call(String function, String... arguments) throws Exception {
 		ServiceReference<?> reference = reference();
 		Object commands = context.getService(reference);
 		try {
 			Method method = Arrays.stream(commands.getClass().getMethods())
-					.filter(m -> m.getName().equals(function) && m.getParameterCount() == arguments.length)
+					.filter(m -> m.getName().equals(function) && valuesOf(m) == arguments.length)
 					.findFirst()
 					.orElseThrow(() -> new AssertionError("no " + function + " with " + arguments.length + " arguments"));
-			Object[] converted = new Object[arguments.length];
-			for (int i = 0; i < arguments.length; i++) {
-				Class<?> type = method.getParameterTypes()[i];
-				converted[i] = type == long.class ? Long.parseLong(arguments[i])
-						: type == int.class ? (Object) Integer.parseInt(arguments[i]) : arguments[i];
+			Class<?>[] types = method.getParameterTypes();
+			Object[] converted = new Object[types.length];
+			for (int i = 0, given = 0; i < types.length; i++) {
+				converted[i] = types[i] == boolean.class ? Boolean.FALSE : convert(arguments[given++], types[i]);
 			}
 			return (String) method.invoke(commands, converted);
 		} finally {
 			context.ungetService(reference);
 		}
+	}
+
+	private static long valuesOf(Method method) {
+		return Arrays.stream(method.getParameterTypes()).filter(type -> type != boolean.class).count();
+	}
+
+	private static Object convert(String argument, Class<?> type) {
+		return type == long.class ? Long.parseLong(argument)
+				: type == int.class ? (Object) Integer.parseInt(argument) : argument;
 	}
 }

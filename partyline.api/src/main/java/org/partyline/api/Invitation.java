@@ -7,7 +7,8 @@ import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * What became of the invitation of one whiteboard servlet: an immutable record, replaced when the outcome changes.
+ * What became of the invitation of one whiteboard servlet, or of one servlet of a WAR: an immutable record, replaced
+ * when the outcome changes.
  */
 @ProviderType
 public interface Invitation {
@@ -27,10 +28,13 @@ public interface Invitation {
 	/** @return why it was declined or failed (status, exception, timeout), or an empty string */
 	String reason();
 
-	/** @return the {@code service.id} of the servlet service */
+	/**
+	 * @return the {@code service.id} of the servlet service; for a servlet of a WAR (a Web Application Bundle), which
+	 *         is no service, a negative number the partyline gives it, new for each deployment of the WAR
+	 */
 	long servletServiceId();
 
-	/** @return the servlet's name in the whiteboard runtime */
+	/** @return the servlet's name in the whiteboard runtime, or in the WAR's {@code web.xml} */
 	String servletName();
 
 	/** @return {@code "jakarta"} or {@code "javax"}: the servlet API the servlet implements */
@@ -42,7 +46,7 @@ public interface Invitation {
 	/** @return the symbolic name of the bundle that registered the servlet */
 	String bundleSymbolicName();
 
-	/** @return the name of the servlet context the servlet is deployed in */
+	/** @return the name of the servlet context the servlet is deployed in (a WAR's: its context path) */
 	String contextName();
 
 	/** @return the path of that servlet context, empty for the root */

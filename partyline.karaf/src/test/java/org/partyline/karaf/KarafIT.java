@@ -72,6 +72,8 @@ class KarafIT {
 	/** How long requests to a servlet whose invitation is unanswered must stay unanswered to count as held */
 	private static final Duration HELD_FOR = Duration.ofMillis(400);
 	/** The partyline's page in Karaf's Web Console, served by the impl's javax adapter */
+	/** The legacy WAR's support desk */
+	private static final String DESK = "/legacy/desk/";
 	private static final String PAGE = "/system/console/partyline";
 	/** A page of the console's own, to tell a missing console from a missing partyline page */
 	private static final String BUNDLES_PAGE = "/system/console/bundles";
@@ -445,6 +447,62 @@ class KarafIT {
 				"WARN or ERROR lines of partyline bundles in " + log);
 	}
 
+	@Test
+	@Order(15)
+	void aLegacyWarDeployedWithKarafsWarSupportIsInvitedOnceBeforeItServesAndLinksToTheWhiteboardApplications()
+			throws IOException {
+		long installing = install("war");
+		System.out.printf("karaf: feature war installed in %d ms%n", millis(installing, System.nanoTime()));
+		Map<String, Integer> tally;
+		try (RacingRequests racing = RacingRequests.start(http, karaf.http(DESK), RACERS)) {
+			long deploying = System.nanoTime();
+			String installed = karaf.console("bundle:install -s \"" + legacyWar() + "\"");
+			assertFalse(installed.contains("Error"), installed);
+			await("the WAR invited").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+					.until(() -> partyline("participants").contains("demo.legacy ["));
+			System.out.printf("karaf: the legacy WAR installed and invited in %d ms%n",
+					millis(deploying, System.nanoTime()));
+			await("the desk serving").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+					.until(() -> byDeskPage(racing.tally()).containsKey("invited"));
+			tally = byDeskPage(racing.stop());
+		}
+		System.out.println("karaf: the legacy WAR's page answered " + tally);
+		assertTrue(tally.getOrDefault("invited", 0) > 0, tally.toString());
+		tally.keySet().removeAll(Set.of("invited", "404"));
+		assertEquals(Map.of(), tally, "answers neither the invited desk's nor a 404 from before it was deployed");
+		assertOneInvitationJoined("demo.legacy", "/desk/*");
+
+		String desk = desk();
+		assertTrue(desk.contains("<a href=\"/blog/\">Blog</a>"), desk); // (the notices' bundle is gone since Order 7)
+		await("the desk in the blog's navigation").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+				.until(() -> blog().contains("<a href=\"/legacy/desk/\">Support desk</a>"));
+		String answers = partyline("ask url desk.ticket:1");
+		assertTrue(answers.lines().anyMatch(line -> line.contains("demo.legacy [") && line.contains("answered")
+				&& line.contains("/legacy/desk/tickets/1")), answers);
+		// the desk answers 400 to an invite route without a Partyline: the 404 is the gate's, the desk never saw it
+		assertEquals(404, status(request(DESK + "__invite__/").build()));
+		assertEquals(404, status(request(DESK + "__INVITE__/").build()));
+	}
+
+	@Test
+	@Order(16)
+	void undeployingTheLegacyWarWithdrawsItsHandlersAndRedeployingItInvitesItAgain() throws IOException {
+		karaf.console("bundle:stop demo.legacy");
+
+		assertFalse(partyline("participants").contains("demo.legacy ["));
+		assertFalse(partyline("ask url desk.ticket:1").contains("demo.legacy"));
+		assertFalse(blog().contains("Support desk"));
+
+		karaf.console("bundle:start demo.legacy");
+
+		await("the WAR invited again").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+				.until(() -> partyline("participants").contains("demo.legacy ["));
+		assertOneInvitationJoined("demo.legacy", "/desk/*");
+		await("the desk back in the blog's navigation").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+				.until(() -> blog().contains("Support desk"));
+		assertTrue(desk().contains("<a href=\"/blog/\">Blog</a>"), desk());
+	}
+
 	/** Installs a feature of Karaf's or this build's through the console; returns {@link System#nanoTime()} before. */
 	private long install(String feature) throws IOException {
 		long installing = System.nanoTime();
@@ -493,6 +551,33 @@ class KarafIT {
 				.toList();
 		assertEquals(1, rows.size(), participants);
 		assertTrue(rows.get(0).contains("joined"), participants);
+	}
+
+	/**
+	 * The demo's WAR as a Karaf user installs a plain WAR: Karaf's WAR support makes it a bundle of that name, at that
+	 * context path, importing the partyline's API (the only package it needs besides the servlet API, which that
+	 * support imports itself).
+	 */
+	private static String legacyWar() {
+		return "webbundle:mvn:org.partyline/demo.legacy/" + System.getProperty("partyline.version")
+				+ "/war?Bundle-SymbolicName=demo.legacy&Web-ContextPath=/legacy&Import-Package=org.partyline.api";
+	}
+
+	/** The desk's home page, or "" while it does not answer 200. */
+	private String desk() {
+		HttpResponse<String> response = send(request(DESK).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+		return response.statusCode() == 200 ? response.body() : "";
+	}
+
+	/** A page of the desk: served after its invitation, it has the blog in its navigation; before, it would not. */
+	private static String deskPage(String page) {
+		return page.startsWith("<!DOCTYPE html>") ? page.contains(">Blog</a>") ? "invited" : "not invited" : page;
+	}
+
+	private static Map<String, Integer> byDeskPage(Map<String, Integer> tally) {
+		Map<String, Integer> pages = new TreeMap<>();
+		tally.forEach((answer, count) -> pages.merge(deskPage(answer), count, Integer::sum));
+		return pages;
 	}
 
 	/** The blog's page, or "" while it does not answer 200. */

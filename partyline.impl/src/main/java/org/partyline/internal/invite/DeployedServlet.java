@@ -23,7 +23,7 @@ record DeployedServlet(long serviceId, String name, List<String> patterns, Strin
 	}
 
 	/** The root context is reported as "/" or ""; routes are appended to it, so it must not end in a slash. */
-	private static String withoutTrailingSlash(String contextPath) {
+	static String withoutTrailingSlash(String contextPath) {
 		if (contextPath == null || contextPath.equals("/")) {
 			return "";
 		}

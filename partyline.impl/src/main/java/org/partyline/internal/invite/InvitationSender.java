@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
@@ -51,6 +52,7 @@ final class InvitationSender {
 		this.timeout = newTimeout;
 	}
 
+	/** A whiteboard servlet: its bundle and invitation settings are its service's. */
 	void invite(DeployedServlet servlet) {
 		ServiceReference<?> reference = reference(servlet.serviceId());
 		Bundle bundle = reference == null ? null : reference.getBundle();
@@ -58,13 +60,21 @@ final class InvitationSender {
 			admissions.answered(servlet.serviceId());
 			return; // gone meanwhile (the next scan forgets it), or one of our own
 		}
-		Optional<InviteRoutes.Route> route = InviteRoutes.explicit(reference.getProperty(Invitations.ROUTE_PROPERTY))
+		invite(servlet, bundle, servletApi(reference), reference::getProperty);
+	}
+
+	/**
+	 * A servlet of that bundle, with the settings {@link Invitations#INVITE_PROPERTY} and
+	 * {@link Invitations#ROUTE_PROPERTY} looked up by name (a whiteboard servlet's service properties, a WAR servlet's
+	 * init parameters).
+	 */
+	void invite(DeployedServlet servlet, Bundle bundle, String api, Function<String, Object> settings) {
+		Optional<InviteRoutes.Route> route = InviteRoutes.explicit(settings.apply(Invitations.ROUTE_PROPERTY))
 				.or(() -> InviteRoutes.derive(servlet.patterns()));
-		InvitationRecord.Builder draft = new InvitationRecord.Builder(servlet)
-				.registeredBy(bundle, servletApi(reference));
+		InvitationRecord.Builder draft = new InvitationRecord.Builder(servlet).registeredBy(bundle, api);
 		route.ifPresent(draft::invitedOn);
 		InvitationRecord pending = draft.pending();
-		if ("false".equals(String.valueOf(reference.getProperty(Invitations.INVITE_PROPERTY)))) {
+		if ("false".equals(String.valueOf(settings.apply(Invitations.INVITE_PROPERTY)))) {
 			notSent(pending, InvitationOutcome.declined("opted out with " + Invitations.INVITE_PROPERTY + "=false"));
 		} else if (route.isEmpty()) {
 			notSent(pending, InvitationOutcome.declined(

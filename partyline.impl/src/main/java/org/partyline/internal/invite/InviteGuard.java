@@ -1,6 +1,7 @@
 package org.partyline.internal.invite;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -57,6 +58,11 @@ public final class InviteGuard {
 	 */
 	interface Step<X extends Exception> {
 		void run() throws IOException, X;
+	}
+
+	/** What {@link #ROUTE_REGEX} matches, for a guard that is no whiteboard filter (a WAR's {@link WarGate}). */
+	static boolean onInviteRoute(String path) {
+		return path != null && path.toLowerCase(Locale.ROOT).contains(PartylineConstants.INVITE_SEGMENT);
 	}
 
 	/** Whether a filter the runtime reports deployed is one of the guards, by its name. */

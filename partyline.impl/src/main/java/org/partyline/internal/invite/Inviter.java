@@ -209,6 +209,9 @@ public final class Inviter {
 			return true;
 		});
 		deployed.forEach((id, servlet) -> {
+			if (id <= 0) {
+				return; // a WAR's servlet, which is no service (Pax Web reports 0): WarInvitations invites those
+			}
 			if (!stopped && known.putIfAbsent(id, servlet) == null) {
 				admissions.located(id, servlet.contextPath());
 				try {

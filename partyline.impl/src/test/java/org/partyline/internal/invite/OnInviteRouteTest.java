@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** What a WAR's gate takes for an invite route: what the whiteboard guard's regex matches. */
-class InviteRouteTest {
+class OnInviteRouteTest {
 
 	@Test
 	void aPathWithTheInviteSegmentInAnyCaseIsAnInviteRoute() {

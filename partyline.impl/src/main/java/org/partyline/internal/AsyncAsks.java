@@ -132,8 +132,10 @@ public final class AsyncAsks {
 			handlers = NO_HANDLERS; // missing names are ignored: it resolves at once, with no reply
 		}
 		int depth = switchboard.nesting().depth();
-		if (depth >= Nesting.LIMIT) {
-			return promises.failed(new RecursionTooDeep(serviceName, Nesting.LIMIT));
+		try {
+			Nesting.check(depth, serviceName);
+		} catch (RecursionTooDeep tooDeep) {
+			return promises.failed(tooDeep);
 		}
 		HandlerEntry[] here = handlers == null ? NO_HANDLERS : handlers;
 		Askee[] askees = here;
@@ -176,9 +178,7 @@ public final class AsyncAsks {
 		}
 		Object wired = group.wired(payload);
 		int depth = switchboard.nesting().depth();
-		if (depth >= Nesting.LIMIT) {
-			throw new RecursionTooDeep(serviceName, Nesting.LIMIT);
-		}
+		Nesting.check(depth, serviceName);
 		Duration deadline = group.deadline();
 		AsyncAsk ask = new AsyncAsk(peers, promises.deferred(), pending::remove, null, false);
 		start(ask, deadline, slot -> peerCall(ask, slot, callerApp, serviceName, wired, depth + 1, deadline));
@@ -195,9 +195,7 @@ public final class AsyncAsks {
 		if (handlers == null) {
 			return new PeerAnswer(false, List.of());
 		}
-		if (depth >= Nesting.LIMIT) {
-			throw new RecursionTooDeep(serviceName, Nesting.LIMIT);
-		}
+		Nesting.check(depth, serviceName);
 		AsyncAsk ask = new AsyncAsk(handlers, promises.deferred(), pending::remove);
 		start(ask, deadline, slot -> handlerCall(ask, slot, payload, depth));
 		try {

@@ -147,7 +147,7 @@ public final class BundlePartyline implements Partyline {
 	}
 
 	private boolean callerActive() {
-		return (caller.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0;
+		return BundleStates.startingOrActive(caller);
 	}
 
 	private IllegalStateException notActive() {

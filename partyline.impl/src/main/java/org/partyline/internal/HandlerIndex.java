@@ -90,7 +90,7 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 		if (objects == null || owner == null) {
 			return null; // unregistered meanwhile
 		}
-		if ((owner.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
+		if (!BundleStates.startingOrActive(owner)) {
 			// Registered while its bundle stops: the framework has already withdrawn that bundle's services but its
 			// context is valid until STOPPED, so a connect racing with the stop can add one. It goes with the bundle
 			// (connect withdraws it too) and must not answer meanwhile.

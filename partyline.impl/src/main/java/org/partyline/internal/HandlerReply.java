@@ -19,9 +19,7 @@ public record HandlerReply(Object answer, String outcome, Throwable failure, Str
 		} catch (HighAndDry declined) {
 			return of(entry, null, DECLINED, null, started);
 		} catch (Throwable failure) {
-			if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)) {
-				throw (VirtualMachineError) failure; // nothing a partyline should hide
-			}
+			Fatal.rethrowIfFatal(failure); // nothing a partyline should hide
 			return of(entry, null, FAILED, failure, started);
 		}
 	}

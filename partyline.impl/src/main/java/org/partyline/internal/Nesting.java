@@ -36,10 +36,15 @@ final class Nesting {
 	/** Enters one level; the caller leaves it with {@code depth[0]--} in a finally block. */
 	int[] enter(String serviceName) {
 		int[] current = depth.get();
-		if (current[0] >= LIMIT) {
-			throw new RecursionTooDeep(serviceName, LIMIT);
-		}
+		check(current[0], serviceName);
 		current[0]++;
 		return current;
+	}
+
+	/** An ask at that depth nests too deep: the one check, for asks on this thread and those carried elsewhere. */
+	static void check(int depth, String serviceName) {
+		if (depth >= LIMIT) {
+			throw new RecursionTooDeep(serviceName, LIMIT);
+		}
 	}
 }

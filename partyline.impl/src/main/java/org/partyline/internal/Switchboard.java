@@ -261,10 +261,7 @@ public final class Switchboard {
 
 	/** The failure policy is read here, off the hot path: a change applies from the next failure on. */
 	private void failed(String serviceName, HandlerEntry entry, Throwable failure) {
-		if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)) {
-			// the JVM itself is in trouble: nothing a partyline should hide
-			throw (VirtualMachineError) failure;
-		}
+		Fatal.rethrowIfFatal(failure); // the JVM itself is in trouble: nothing a partyline should hide
 		if (failure instanceof RecursionTooDeep) {
 			// a loop of asks: the whole chain is at fault, not this handler; unwind it to the first caller
 			throw (RecursionTooDeep) failure;

@@ -78,7 +78,7 @@ final class AwaitedServlet {
 	/** Whether the runtime may have chosen this servlet for a request so mapped. */
 	boolean mayServe(String requestContextPath, String servletPath, String pathInfo) {
 		String deployedIn = contextPath;
-		if (deployedIn != null && !deployedIn.equals(withoutTrailingSlash(requestContextPath))) {
+		if (deployedIn != null && !deployedIn.equals(DeployedServlet.withoutTrailingSlash(requestContextPath))) {
 			return false;
 		}
 		String path = servletPath == null ? "" : servletPath;
@@ -110,12 +110,5 @@ final class AwaitedServlet {
 			}
 		}
 		return false;
-	}
-
-	private static String withoutTrailingSlash(String path) {
-		if (path == null || path.equals("/")) {
-			return "";
-		}
-		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 	}
 }

@@ -2,8 +2,6 @@ package org.partyline.internal.invite;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +20,7 @@ final class Endpoints {
 	/** @return scheme, host and port to reach the runtime, or {@code null} if it publishes no usable endpoint */
 	static URI reachable(Object property) {
 		URI https = null;
-		for (String candidate : values(property)) {
+		for (String candidate : PropertyValues.strings(property)) {
 			URI uri = parse(candidate);
 			if (uri == null) {
 				continue;
@@ -48,18 +46,5 @@ final class Endpoints {
 		} catch (URISyntaxException e) {
 			return null;
 		}
-	}
-
-	private static List<String> values(Object property) {
-		if (property instanceof String) {
-			return List.of((String) property);
-		}
-		if (property instanceof String[]) {
-			return Arrays.asList((String[]) property);
-		}
-		if (property instanceof Collection) {
-			return ((Collection<?>) property).stream().map(String::valueOf).toList();
-		}
-		return List.of();
 	}
 }

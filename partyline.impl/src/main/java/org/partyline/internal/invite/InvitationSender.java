@@ -3,7 +3,6 @@ package org.partyline.internal.invite;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -155,9 +154,8 @@ final class InvitationSender {
 	}
 
 	private static String servletApi(ServiceReference<?> reference) {
-		Object classes = reference.getProperty(Constants.OBJECTCLASS);
-		boolean jakarta = classes instanceof String[]
-				&& Arrays.asList((String[]) classes).contains("jakarta.servlet.Servlet");
+		boolean jakarta = PropertyValues.strings(reference.getProperty(Constants.OBJECTCLASS))
+				.contains("jakarta.servlet.Servlet");
 		return jakarta ? "jakarta" : "javax";
 	}
 }

@@ -1,6 +1,5 @@
 package org.partyline.internal.invite;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +96,7 @@ final class ServletArrivals implements EventListenerHook {
 				|| reference.getBundle().getBundleId() == context.getBundle().getBundleId()) {
 			return;
 		}
-		List<String> patterns = patterns(reference.getProperty("osgi.http.whiteboard.servlet.pattern"));
+		List<String> patterns = PropertyValues.strings(reference.getProperty("osgi.http.whiteboard.servlet.pattern"));
 		boolean hasRoute = InviteRoutes.explicit(reference.getProperty(Invitations.ROUTE_PROPERTY)).isPresent()
 				|| InviteRoutes.derive(patterns).isPresent();
 		if (hasRoute) {
@@ -115,19 +114,6 @@ final class ServletArrivals implements EventListenerHook {
 		return owner != null && owner.getBundleId() == context.getBundle().getBundleId()
 				&& String.valueOf(reference.getProperty("osgi.http.whiteboard.filter.name"))
 						.startsWith(JakartaAdmissionFilter.NAME);
-	}
-
-	private static List<String> patterns(Object property) {
-		if (property instanceof String single) {
-			return List.of(single);
-		}
-		if (property instanceof String[] several) {
-			return Arrays.asList(several);
-		}
-		if (property instanceof Collection<?> several) {
-			return several.stream().map(String::valueOf).toList();
-		}
-		return List.of();
 	}
 
 	private static long serviceId(ServiceReference<?> reference) {

@@ -21,7 +21,10 @@ import org.partyline.api.PartylineConstants;
  * ({@code /probe/invitations}), whether it was invited ({@code /probe/joined}: {@code invited}, or 503
  * {@code not invited}) and asks around as itself ({@code /probe/ask?name=N&payload=P}).
  */
-@Component(service = Servlet.class)
+// immediate: one instance for the bundle's life. A whiteboard runtime may release and get a servlet again (Pax Web does
+// as it restarts a servlet context, e.g. when a feature adds to "/"); a delayed component would then be a new instance,
+// without the Partyline its invitation carried, and the servlet is invited once per registration.
+@Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletName("probe") // Pax Web names a nameless one after its interface, and deploys one of a name
 @HttpWhiteboardServletPattern("/probe/*")
 public class ProbeServlet extends HttpServlet {

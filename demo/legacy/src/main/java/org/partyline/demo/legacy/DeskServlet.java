@@ -27,6 +27,8 @@ public class DeskServlet extends HttpServlet {
 	/** The seed's route and request attribute; {@code PartylineConstants} names both, spelt out here as a WAR would. */
 	private static final String INVITATION = "/__invite__/";
 	private static final String PARTYLINE = "partyline";
+	private static final String ON_THE_PARTYLINE = "Support desk, on the partyline";
+	private static final String ON_ITS_OWN = "Support desk, on its own";
 
 	private final transient List<Ticket> tickets = Ticket.all();
 	private transient volatile Partyline partyline;
@@ -80,21 +82,21 @@ public class DeskServlet extends HttpServlet {
 		response.getWriter().println("joined");
 	}
 
-	private String home() {
+	private Page home() {
 		Page page = page("Support desk");
 		page.raw("<ul>\n");
 		for (Ticket ticket : tickets) {
 			page.raw("<li>").link("tickets/" + ticket.id(), ticket.title()).raw("</li>\n");
 		}
-		return page.raw("</ul>\n").toString();
+		return page.raw("</ul>\n");
 	}
 
-	private String ticketPage(Ticket ticket) {
+	private Page ticketPage(Ticket ticket) {
 		Page page = page(ticket.title());
 		page.raw("<p>").text(ticket.text()).raw("</p>\n");
 		url("shop.product:" + ticket.product()).ifPresent(href -> page.raw("<p>About ").link(href, ticket.product())
 				.raw(" in the shop</p>\n"));
-		return page.raw("<p>").link("../", "All tickets").raw("</p>\n").toString();
+		return page.raw("<p>").link("../", "All tickets").raw("</p>\n");
 	}
 
 	/** A page with every other application's {@code nav} entry and every bundle's {@code notice}. */
@@ -131,8 +133,10 @@ public class DeskServlet extends HttpServlet {
 		}
 	}
 
-	private static void send(HttpServletResponse response, String html) throws IOException {
+	/** Every page ends saying whether the desk is on the partyline: until its invitation it stands alone. */
+	private void send(HttpServletResponse response, Page page) throws IOException {
+		page.raw("<footer>").text(partyline == null ? ON_ITS_OWN : ON_THE_PARTYLINE).raw("</footer>\n");
 		response.setContentType("text/html;charset=utf-8");
-		response.getWriter().write(html);
+		response.getWriter().write(page.toString());
 	}
 }

@@ -20,9 +20,8 @@ import org.partyline.api.PartylineConstants;
  * then joins with the handler {@code gated}. Every other request is answered {@code invited} if it had joined by
  * then, {@code not invited} if not: a page served without its Partyline.
  */
-// immediate: one instance for the bundle's life. A whiteboard runtime may release and get a servlet again (Pax Web does
-// as it restarts a servlet context, e.g. when a feature adds to "/"); a delayed component would then be a new instance,
-// without the Partyline its invitation carried, and the servlet is invited once per registration.
+// immediate: the instance that keeps the invitation's Partyline must outlive a runtime's release of the servlet
+// (README, "Joining from a servlet")
 @Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletName("gated") // Pax Web names a nameless one after its interface, and deploys one of a name
 @HttpWhiteboardServletPattern("/gated/*")

@@ -21,9 +21,8 @@ import org.partyline.api.PartylineConstants;
  * ({@code /probe/invitations}), whether it was invited ({@code /probe/joined}: {@code invited}, or 503
  * {@code not invited}) and asks around as itself ({@code /probe/ask?name=N&payload=P}).
  */
-// immediate: one instance for the bundle's life. A whiteboard runtime may release and get a servlet again (Pax Web does
-// as it restarts a servlet context, e.g. when a feature adds to "/"); a delayed component would then be a new instance,
-// without the Partyline its invitation carried, and the servlet is invited once per registration.
+// immediate: the instance that keeps the invitation's Partyline must outlive a runtime's release of the servlet
+// (README, "Joining from a servlet")
 @Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletName("probe") // Pax Web names a nameless one after its interface, and deploys one of a name
 @HttpWhiteboardServletPattern("/probe/*")

@@ -25,9 +25,8 @@ import org.partyline.demo.page.Html;
  * to the shop through the partyline. Its request handling is the shop's in javax types: the two servlet APIs share
  * no type, and each demo bundle reads on its own.
  */
-// immediate: one instance for the bundle's life. A whiteboard runtime may release and get a servlet again (Pax Web does
-// as it restarts a servlet context, e.g. when a feature adds to "/"); a delayed component would then be a new instance,
-// without the Partyline its invitation carried, and the servlet is invited once per registration.
+// immediate: the instance that keeps the invitation's Partyline must outlive a runtime's release of the servlet
+// (README, "Joining from a servlet")
 @Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletName("blog") // Pax Web names a nameless one after its interface, and deploys one of a name
 @HttpWhiteboardServletPattern("/blog/*")

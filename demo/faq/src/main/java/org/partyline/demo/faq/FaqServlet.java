@@ -24,9 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * invited, joins, and its entry appears in the navigation of the shop and the blog; remove it and the entry goes.
  * Its request handling is the shop's, kept here so that the bundle reads, and can be copied, on its own.
  */
-// immediate: one instance for the bundle's life. A whiteboard runtime may release and get a servlet again (Pax Web does
-// as it restarts a servlet context, e.g. when a feature adds to "/"); a delayed component would then be a new instance,
-// without the Partyline its invitation carried, and the servlet is invited once per registration.
+// immediate: the instance that keeps the invitation's Partyline must outlive a runtime's release of the servlet
+// (README, "Joining from a servlet")
 @Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletPattern("/faq/*")
 public class FaqServlet extends HttpServlet {

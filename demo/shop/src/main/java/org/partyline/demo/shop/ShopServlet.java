@@ -21,9 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * and {@code nav} with its entry, and asks the others for links to put on its pages. Its request handling is the
  * blog's in Jakarta types: the two servlet APIs share no type, and each demo bundle reads on its own.
  */
-// immediate: one instance for the bundle's life. A whiteboard runtime may release and get a servlet again (Pax Web does
-// as it restarts a servlet context, e.g. when a feature adds to "/"); a delayed component would then be a new instance,
-// without the Partyline its invitation carried, and the servlet is invited once per registration.
+// immediate: the instance that keeps the invitation's Partyline must outlive a runtime's release of the servlet
+// (README, "Joining from a servlet")
 @Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletPattern("/shop/*")
 public class ShopServlet extends HttpServlet {

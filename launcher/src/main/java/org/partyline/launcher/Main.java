@@ -2,7 +2,6 @@ package org.partyline.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,7 +17,6 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
-import org.partyline.api.PartylineConstants;
 
 /**
  * {@code java -jar partyline.jar}: starts a Felix framework with the run bundles embedded in this jar, at the start
@@ -44,8 +42,6 @@ public final class Main {
 	 */
 	private static final List<String> QUIET_SLF4J_LOGGERS = List.of("org.apache.felix.webconsole", "org.apache.felix.hc",
 			"org.apache.aries.rsa");
-	/** The user's own JVM-wide serial filter, if given, which the launcher leaves alone. */
-	private static final String SERIAL_FILTER = "jdk.serialFilter";
 
 	private static final String USAGE = """
 			Usage: java [-Dname=value ...] -jar partyline.jar
@@ -58,13 +54,14 @@ public final class Main {
 			  -Dorg.osgi.framework.storage=DIR     keep installed bundles and configuration in DIR between starts
 			                                       (default: a fresh temporary folder, deleted at exit)
 			  -Dpartyline.node.port=N              make this framework a node of a partyline across JVMs, reached at
-			                                       port N (Aries RSA's TCP transport: no TLS, no authentication, so a
-			                                       private network only); off when not given
+			                                       port N; off when not given. A node needs the secret all nodes
+			                                       share, 16 characters or more, in the environment variable
+			                                       PARTYLINE_NODE_SECRET (or -Dpartyline.node.secret, which other
+			                                       users of the machine can read in the process list)
 			  -Dpartyline.node.peers=HOST:PORT,... the other nodes to ask (none)
 			  -Dpartyline.node.name=NAME           this node's name in the others' replies (ADDRESS:PORT)
-			  -Dpartyline.node.address=ADDR        the address the others reach this node at (127.0.0.1)
-			                                       A node sets the JVM-wide serial filter to the partyline's wire
-			                                       types unless -Djdk.serialFilter is given.
+			  -Dpartyline.node.address=ADDR        the address the others reach this node at, and it listens on
+			                                       (127.0.0.1)
 			Every run property of partyline.bndrun can be overridden the same way.""";
 
 	private Main() {
@@ -89,12 +86,9 @@ public final class Main {
 		ConsoleLogin.refusal(property).ifPresent(Main::refuse);
 		Optional<NodeOptions> node = Optional.empty();
 		try {
-			node = NodeOptions.from(property);
+			node = NodeOptions.from(property, System::getenv);
 		} catch (IllegalArgumentException malformed) {
 			refuse(malformed.getMessage());
-		}
-		if (node.isPresent()) {
-			filterDeserialisationToTheWireTypes();
 		}
 		Path launcherJar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		Storage storage = Storage.chosen();
@@ -120,19 +114,6 @@ public final class Main {
 	private static void refuse(String why) {
 		System.err.println(why);
 		System.exit(REFUSED);
-	}
-
-	/**
-	 * Aries RSA's TCP transport deserialises what a peer sends with plain Java serialization and no filter of its
-	 * own: the JVM-wide filter is the only allow-list, so a node gets the partyline's, unless the user gave one (the
-	 * node then refuses to export if that one lets other classes through). The constant is inlined at compile time:
-	 * the launcher needs no partyline.api class at run time.
-	 */
-	private static void filterDeserialisationToTheWireTypes() {
-		if (System.getProperty(SERIAL_FILTER) == null && ObjectInputFilter.Config.getSerialFilter() == null) {
-			ObjectInputFilter wireTypes = ObjectInputFilter.Config.createFilter(PartylineConstants.NODE_SERIAL_FILTER);
-			ObjectInputFilter.Config.setSerialFilter(wireTypes);
-		}
 	}
 
 	/** The run properties, each overridden by a system property of the same name, plus storage and start level. */

@@ -42,8 +42,8 @@ final class NodeAnnouncement implements AllServiceListener {
 	}
 
 	/**
-	 * For example {@code partyline: node a at tcp://127.0.0.1:7001 reached b@tcp://127.0.0.1:7002; not reached
-	 * tcp://127.0.0.1:7003: connection refused}.
+	 * For example {@code partyline: node a at partyline://127.0.0.1:7001/PartylineNode reached
+	 * b@partyline://127.0.0.1:7002/PartylineNode; not reached partyline://127.0.0.1:7003/PartylineNode: ...}.
 	 */
 	static String line(ServiceReference<?> view) {
 		StringBuilder line = new StringBuilder("partyline: node ").append(view.getProperty("partyline.node.name"))

@@ -21,12 +21,16 @@ import org.partyline.api.PartylineConstants;
  * configuration: it reaches Configuration Admin the same way, since the launcher's own classes, outside the
  * framework, cannot share Configuration Admin's API with it.
  */
-record NodeOptions(String name, String address, int port, List<String> peers) {
+record NodeOptions(String name, String address, int port, List<String> peers, String secret) {
 
 	static final String PORT = "partyline.node.port";
 	static final String PEERS = "partyline.node.peers";
 	static final String NAME = "partyline.node.name";
 	static final String ADDRESS = "partyline.node.address";
+	static final String SECRET = "partyline.node.secret";
+	/** Where a secret is best given: the process list shows system properties to every user of the machine. */
+	static final String SECRET_VARIABLE = "PARTYLINE_NODE_SECRET";
+	static final int SECRET_MINIMUM_LENGTH = 16;
 	static final String PID = PartylineConstants.NODE_CONFIGURATION_PID;
 	static final String DEFAULT_ADDRESS = "127.0.0.1";
 
@@ -35,6 +39,8 @@ record NodeOptions(String name, String address, int port, List<String> peers) {
 	 * {@code ${...}}), so none needs escaping.
 	 */
 	private static final Pattern NAME_CHARACTERS = Pattern.compile("[A-Za-z0-9._:@-]+");
+	/** Printable ASCII but what FileInstall would substitute or unquote. */
+	private static final Pattern SECRET_CHARACTERS = Pattern.compile("[\\x21\\x23\\x25-\\x5b\\x5d-\\x7e]+");
 	private static final Pattern HOST_CHARACTERS = Pattern.compile("[A-Za-z0-9._:\\[\\]-]+");
 
 	/** The file that holds the configuration, named by its PID as FileInstall wants. */
@@ -46,12 +52,13 @@ record NodeOptions(String name, String address, int port, List<String> peers) {
 	 * The node options given, or empty when {@value #PORT} is not (no node).
 	 *
 	 * @param property a property by name, null when unset
+	 * @param environment an environment variable by name, null when unset
 	 * @throws IllegalArgumentException with the message to print when an option is malformed
 	 */
-	static Optional<NodeOptions> from(UnaryOperator<String> property) {
+	static Optional<NodeOptions> from(UnaryOperator<String> property, UnaryOperator<String> environment) {
 		String port = property.apply(PORT);
 		if (port == null || port.isBlank()) {
-			for (String other : List.of(PEERS, NAME, ADDRESS)) {
+			for (String other : List.of(PEERS, NAME, ADDRESS, SECRET)) {
 				if (property.apply(other) != null) {
 					throw refusal("-D" + other + " is given without -D" + PORT + " (this node's port)");
 				}
@@ -74,7 +81,14 @@ record NodeOptions(String name, String address, int port, List<String> peers) {
 				peers.add(peer(peer.trim(), given));
 			}
 		}
-		return Optional.of(new NodeOptions(name, address, number, List.copyOf(peers)));
+		String secret = Optional.ofNullable(environment.apply(SECRET_VARIABLE)).or(() -> Optional.ofNullable(
+				property.apply(SECRET))).map(String::strip).orElse("");
+		if (secret.length() < SECRET_MINIMUM_LENGTH || !SECRET_CHARACTERS.matcher(secret).matches()) {
+			throw refusal("a node needs the secret every node shares, " + SECRET_MINIMUM_LENGTH + " characters or"
+					+ " more (printable, without quotes, backslashes, $ or spaces), in the environment variable "
+					+ SECRET_VARIABLE + " or -D" + SECRET);
+		}
+		return Optional.of(new NodeOptions(name, address, number, List.copyOf(peers), secret));
 	}
 
 	/** Writes the node's configuration to {@code folder}, replacing an older one (kept storage). */
@@ -86,10 +100,17 @@ record NodeOptions(String name, String address, int port, List<String> peers) {
 		}
 		config.append("address=\"").append(address).append("\"\n");
 		config.append("port=I\"").append(port).append("\"\n");
+		config.append("secret=\"").append(secret).append("\"\n");
 		if (!peers.isEmpty()) {
 			config.append(peers.stream().map(peer -> '"' + peer + '"').collect(Collectors.joining(",", "peers=[", "]\n")));
 		}
 		Files.writeString(fileIn(folder), config, UTF_8);
+	}
+
+	/** Without the secret, which is never printed. */
+	@Override
+	public String toString() {
+		return "NodeOptions[name=" + name + ", address=" + address + ", port=" + port + ", peers=" + peers + "]";
 	}
 
 	/** Removes the node's configuration a former start left in kept storage: this start is no node. */

@@ -36,10 +36,10 @@ public final class PartylineConstants {
 	public static final String NODE_CONFIGURATION_PID = "org.partyline.node";
 
 	/**
-	 * The JVM-wide serial filter ({@code -Djdk.serialFilter=...}) a node's JVM needs: it admits only the types
-	 * payloads and answers cross as (strings, numbers, booleans, lists and maps) within limits of depth, size and
-	 * count, and refuses every other class. A node refuses to offer its handlers in a JVM whose filter lets other
-	 * classes through, since the Remote Services transport deserialises what a peer sends with it.
+	 * The serial filter of what crosses between nodes: it admits only the types payloads and answers cross as
+	 * (strings, numbers, booleans, lists and maps) within limits of depth, size and count, and refuses every other
+	 * class. The partyline's transport sets it on each stream it reads, so a node's JVM needs no JVM-wide filter
+	 * ({@code -Djdk.serialFilter}), which nodes on Aries RSA's TCP transport required.
 	 *
 	 * @since 1.2
 	 */

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
@@ -25,6 +26,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +47,7 @@ import org.partyline.itest.support.Participants;
 
 /**
  * A partyline node in a real framework with Aries RSA: the node lists itself among its peers under another name, so
- * every ask also crosses the TCP transport, the serial filter and the wire format into this same framework, and
+ * every ask also crosses the partyline's transport (its handshake and serial filter) and the wire format into this same framework, and
  * the replies that come back name the node. Runs in node.bndrun only.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,9 +60,8 @@ class NodeTest extends ParticipantTest {
 		assumeRunningIn("itest-node");
 	}
 
-	/** The node, configured with the serial filter in force; left running for the tests after. */
+	/** The node, configured with its secret; left running for the tests after. */
 	private NodeUnderTest running(Object... settings) throws IOException {
-		NodeUnderTest.ensureSerialFilter();
 		if (node == null) {
 			node = new NodeUnderTest(context);
 		}
@@ -77,19 +80,18 @@ class NodeTest extends ParticipantTest {
 
 	@Test
 	@Order(1)
-	void withoutAJvmWideSerialFilterTheNodeRefusesToRunAndSaysHowToSetOne() throws Exception {
-		assertNull(ObjectInputFilter.Config.getSerialFilter(), "this test runs first, before any filter is set");
+	void withoutASecretTheNodeRefusesToRunAndSaysHowToSetOne() throws Exception {
 		node = new NodeUnderTest(context);
-		node.configure(List.of());
+		node.configure(List.of(), "secret", "too short");
 
 		String refusal = await("the refusal").atMost(Participants.PATIENCE)
 				.until(() -> (String) node.view().getProperty("partyline.node.refusal"), r -> r != null);
 
-		assertTrue(refusal.contains("no JVM-wide serial filter"), refusal);
-		assertTrue(refusal.contains("-Djdk.serialFilter=" + PartylineConstants.NODE_SERIAL_FILTER), refusal);
+		assertTrue(refusal.contains("no secret") && refusal.contains("16 characters or more")
+				&& refusal.contains(PartylineConstants.NODE_CONFIGURATION_PID), refusal);
 		assertNull(context.getServiceReferences((String) null, "(service.exported.interfaces=*)"), "nothing exported");
 
-		running(); // with the filter the node asks for, the same configuration runs
+		running(); // with a secret, the same configuration runs
 		assertEquals(1, context.getServiceReferences((String) null, "(service.exported.interfaces=*)").length);
 	}
 
@@ -168,28 +170,99 @@ class NodeTest extends ParticipantTest {
 
 	@Test
 	@Order(6)
-	void aCraftedSerialisedObjectOfAClassNotAllowedIsRefusedWithoutBeingInstantiated() throws Exception {
+	void aCallerThatCannotProveTheSecretIsCutOffBeforeAnythingItSendsIsRead() throws Exception {
 		NodeUnderTest node = running();
 		// java.util.logging.Level registers every new level it deserialises (readResolve), so whether one was made
 		// shows in Level.parse: a tripwire among the JDK's own classes, which every bundle can load
-		// the call as Aries RSA's TCP transport writes one: the method's name, then its arguments
-		byte[] crafted = renamed(serialised("ask", new Object[] { Level.INFO }), "PLTW");
+		byte[] crafted = renamed(serialised(Level.INFO), "PLTW");
 		assertThrows(IllegalArgumentException.class, () -> Level.parse("PLTW"), "no such level before");
 
-		try (Socket socket = new Socket("127.0.0.1", node.port())) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(crafted);
-			out.flush();
-			assertThrows(EOFException.class, () -> new ObjectInputStream(socket.getInputStream()).readObject(),
-					"the node closes the connection without an answer");
+		try (Socket stranger = connected(node)) {
+			greeting(stranger);
+			stranger.getOutputStream().write(crafted); // where the caller's challenge and proof belong
+			assertEquals(-1, stranger.getInputStream().read(), "cut off without an answer");
+		}
+		try (Socket wrongSecret = connected(node)) {
+			byte[] challenge = greeting(wrongSecret);
+			prove(wrongSecret, "not-the-secret-of-this-partyline", challenge);
+			assertEquals(-1, wrongSecret.getInputStream().read(), "a proof with another secret is refused");
 		}
 
 		assertThrows(IllegalArgumentException.class, () -> Level.parse("PLTW"), "never instantiated");
 		assertEquals(List.of("/here", "/here"), withAHandler().askAround("here", null), "the node still answers");
-		Level control = (Level) unfiltered(renamed(serialised(Level.INFO), "PLTX"));
-		assertEquals("PLTX", control.getName(), "the same bytes, read without the filter, do make a level");
-		assertEquals(control, Level.parse("PLTX"));
+		Level control = (Level) unfiltered(crafted);
+		assertEquals("PLTW", control.getName(), "the same bytes, read without the filter, do make a level");
+	}
+
+	@Test
+	@Order(7)
+	void aCallOfAPeerThatProvedTheSecretIsStillReadThroughTheSerialFilter() throws Exception {
+		NodeUnderTest node = running();
+		byte[] call = renamed(serialised(out -> {
+			out.writeUTF("/PartylineNode"); // the service, by its endpoint id's path
+			out.writeUTF("ask(java.util.Map)");
+			out.writeInt(1);
+			out.writeObject(Map.of("level", Level.INFO));
+		}), "PLTY");
+		assertThrows(IllegalArgumentException.class, () -> Level.parse("PLTY"), "no such level before");
+
+		try (Socket peer = connected(node)) {
+			byte[] challenge = greeting(peer);
+			byte[] listenersProof = prove(peer, NodeUnderTest.SECRET, challenge);
+			assertEquals(32, listenersProof.length, "the node proved itself in turn");
+			DataOutputStream out = new DataOutputStream(peer.getOutputStream());
+			out.writeInt(Long.BYTES + 1 + call.length);
+			out.writeLong(42);
+			out.writeByte(1); // a call
+			out.write(call);
+			out.flush();
+			DataInputStream in = new DataInputStream(peer.getInputStream());
+			int length = in.readInt();
+			assertEquals(42, in.readLong(), "the answer names the call");
+			assertEquals(3, in.readByte(), "a failure");
+			byte[] body = new byte[length - Long.BYTES - 1];
+			in.readFully(body);
+			String why = new ObjectInputStream(new java.io.ByteArrayInputStream(body)).readUTF();
+			assertTrue(why.contains("java.util.logging.Level") || why.contains("REJECTED"), why);
+		}
+
+		assertThrows(IllegalArgumentException.class, () -> Level.parse("PLTY"), "never instantiated");
+		assertEquals(List.of("/here", "/here"), withAHandler().askAround("here", null), "the node still answers");
+	}
+
+	private static Socket connected(NodeUnderTest node) throws IOException {
+		Socket socket = new Socket("127.0.0.1", node.port());
+		socket.setSoTimeout(10_000);
+		return socket;
+	}
+
+	/** Reads the node's greeting, checks it, and returns its challenge. */
+	private static byte[] greeting(Socket socket) throws IOException {
+		DataInputStream in = new DataInputStream(socket.getInputStream());
+		byte[] greeting = new byte[4];
+		in.readFully(greeting);
+		assertEquals("PLT1", new String(greeting, StandardCharsets.US_ASCII));
+		byte[] challenge = new byte[32];
+		in.readFully(challenge);
+		return challenge;
+	}
+
+	/**
+	 * Answers the node's challenge as a caller holding {@code secret} would (HMAC-SHA256 of 'c', the node's
+	 * challenge and the caller's own), and returns the node's proof, or an empty array when it cut the connection.
+	 */
+	private static byte[] prove(Socket socket, String secret, byte[] challenge) throws Exception {
+		byte[] own = new byte[32];
+		new java.security.SecureRandom().nextBytes(own);
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		mac.update((byte) 'c');
+		mac.update(challenge);
+		OutputStream out = socket.getOutputStream();
+		out.write(own);
+		out.write(mac.doFinal(own));
+		out.flush();
+		return socket.getInputStream().readNBytes(32);
 	}
 
 	private Partyline withAHandler() {
@@ -198,7 +271,7 @@ class NodeTest extends ParticipantTest {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void aHangingHandlerOnAPeerMakesAnAskWaitAtMostTheNodesDeadline() throws Exception {
 		running("deadlineMillis", 300);
 		CountDownLatch release = new CountDownLatch(1);
@@ -234,12 +307,12 @@ class NodeTest extends ParticipantTest {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void aPeerThatDoesNotAnswerIsOneFailedReplyNamingItsEndpoint() throws Exception {
 		NodeUnderTest node = running();
 		int nobodyThere = NodeUnderTest.freePort();
 		node.configure(List.of("127.0.0.1:" + nobodyThere));
-		String dead = "tcp://127.0.0.1:" + nobodyThere;
+		String dead = "partyline://127.0.0.1:" + nobodyThere + "/PartylineNode";
 		await("the dead peer unreached").atMost(Participants.PATIENCE)
 				.until(() -> Arrays.stream((String[]) node.view().getProperty("partyline.node.unreached"))
 						.anyMatch(unreached -> unreached.startsWith(dead)));
@@ -258,7 +331,7 @@ class NodeTest extends ParticipantTest {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void deletingTheConfigurationWithdrawsTheExportThePeersAndTheirDescriptions() throws Exception {
 		running();
 		participants.join("alice").connect("url", payload -> "/alice");
@@ -287,6 +360,19 @@ class NodeTest extends ParticipantTest {
 		throw new AssertionError("Level.INFO serialises without its name");
 	}
 
+	private static byte[] serialised(Writing writing) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+			writing.to(out);
+		}
+		return bytes.toByteArray();
+	}
+
+	@FunctionalInterface
+	private interface Writing {
+		void to(ObjectOutputStream out) throws IOException;
+	}
+
 	private static byte[] serialised(Object... values) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -297,7 +383,7 @@ class NodeTest extends ParticipantTest {
 		return bytes.toByteArray();
 	}
 
-	/** Reads with a filter that lets everything through, in place of the JVM-wide one. */
+	/** Reads with a filter that lets everything through, in place of the transport's. */
 	private static Object unfiltered(byte[] stream) throws IOException, ClassNotFoundException {
 		try (ObjectInputStream in = new ObjectInputStream(new java.io.ByteArrayInputStream(stream))) {
 			in.setObjectInputFilter(info -> ObjectInputFilter.Status.ALLOWED);

@@ -81,6 +81,8 @@ class KarafIT {
 	private static final Pattern PARTICIPANT_ROW = Pattern.compile("<tr class=\"participant\">(.*?)</tr>",
 			Pattern.DOTALL);
 	private static final Pattern TAG = Pattern.compile("<[^>]*>");
+	/** A line of Karaf's log at WARN or ERROR, or of an exception and its stack, from any bundle. */
+	private static final Pattern ANY_WARNING = Pattern.compile("\\| (WARN|ERROR) |^\\s+at |Exception");
 	/** A line of Karaf's log at WARN or ERROR from a partyline bundle: {@code | WARN | ... | 82 - partyline.impl - ...} */
 	private static final Pattern PARTYLINE_WARNING = Pattern.compile("\\| (WARN|ERROR) .*\\| \\d+ - partyline\\.");
 
@@ -369,16 +371,18 @@ class KarafIT {
 		assertTrue(partyline("nodes").contains("This framework is no partyline node"), "no node before");
 		long installing = install("partyline-node");
 		int port = LoopbackPorts.freePort();
-		// the node lists itself among its peers under another host name: its asks cross Aries RSA's TCP transport
-		// into this same Karaf, through the serial filter of Karaf's JVM
+		// the node lists itself among its peers under another host name: its asks cross the partyline's transport
+		// (its handshake, its serial filter) into this same Karaf, which needs no JVM-wide filter
 		Path cfg = Path.of(System.getProperty("karaf.instances")).resolve("etc").resolve("org.partyline.node.cfg");
-		Files.writeString(cfg, "name = karaf\nport = " + port + "\npeers = localhost:" + port + "\n");
+		Files.writeString(cfg, "name = karaf\nport = " + port + "\nsecret = the-secret-of-this-karaf-node\n"
+				+ "peers = localhost:" + port + "\n");
 		try {
 			String nodes = await("the node reaching itself").atMost(WAIT).pollInterval(Duration.ofMillis(200))
 					.until(() -> partyline("nodes"), output -> output.contains(" reached"));
 			System.out.printf("karaf: feature partyline-node installed and the node reached itself in %d ms:%n%s",
 					millis(installing, System.nanoTime()), nodes);
-			assertTrue(nodes.contains("tcp://localhost:" + port) && nodes.contains("karaf"), nodes);
+			assertTrue(nodes.contains("partyline://localhost:" + port + "/PartylineNode") && nodes.contains("karaf"),
+					nodes);
 
 			String asked = partyline("ask url probe.home");
 			List<String> fromTheNode = asked.lines().filter(line -> line.startsWith("karaf ")).toList();
@@ -437,18 +441,20 @@ class KarafIT {
 		System.out.printf("karaf: restarted (console and start level 100 after %d ms); /probe/joined answered %s,"
 				+ " /featured/page %s, the legacy WAR's page %s%n", millis(restarting, up), tallies.get(0),
 				tallies.get(1), tallies.get(2));
+		byte[] all = Files.readAllBytes(log);
+		String sinceTheRestart = new String(all, (int) logged, all.length - (int) logged, UTF_8);
 		for (Map<String, Integer> tally : tallies) {
 			Map<String, Integer> wrong = new TreeMap<>(tally);
 			wrong.keySet().removeIf(answer -> answer.equals("invited") || answer.equals("404")
 					|| answer.startsWith(RacingRequests.NO_ANSWER));
-			assertEquals(Map.of(), wrong, "answers neither the invited participant's, nor a 404 from before it was"
-					+ " deployed, nor none at all: " + tally);
+			// a server error's own words are in the tally; whose it was, in the log's warnings of any bundle
+			assertEquals(Map.of(), wrong, () -> "answers neither the invited participant's, nor a 404 from before it"
+					+ " was deployed, nor none at all: " + tally + "\nKaraf's warnings since the restart:\n"
+					+ String.join("\n", sinceTheRestart.lines().filter(ANY_WARNING.asPredicate()).toList()));
 		}
 		assertOneInvitationJoined("partyline.karaf", "/probe/*");
 		assertOneInvitationJoined("partyline.karaf.featured", "/featured/*");
 		assertOneInvitationJoined("demo.legacy", "/desk/*");
-		byte[] all = Files.readAllBytes(log);
-		String sinceTheRestart = new String(all, (int) logged, all.length - (int) logged, UTF_8);
 		assertEquals(List.of(), sinceTheRestart.lines().filter(PARTYLINE_WARNING.asPredicate()).toList(),
 				"WARN or ERROR lines of partyline bundles in " + log);
 	}

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
-import org.partyline.api.PartylineConstants;
 
 /**
  * {@code bin/karaf server} as a child process, in an instance folder of its own, on the running JVM's Java: the
@@ -73,9 +72,6 @@ final class KarafProcess implements AutoCloseable {
 		builder.environment().keySet().removeIf(name -> name.startsWith("KARAF_"));
 		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		builder.environment().put("KARAF_BASE", base.toString());
-		// the JVM-wide serial filter a partyline node needs (bin/karaf passes EXTRA_JAVA_OPTS to the JVM), as a
-		// Karaf user following the README sets it in bin/setenv
-		builder.environment().put("EXTRA_JAVA_OPTS", "-Djdk.serialFilter=" + PartylineConstants.NODE_SERIAL_FILTER);
 		KarafProcess karaf = new KarafProcess(builder.start(), home, base, ports);
 		karaf.script.getOutputStream().close(); // a server reads no input
 		try {

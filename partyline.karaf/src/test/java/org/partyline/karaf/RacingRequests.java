@@ -66,8 +66,21 @@ final class RacingRequests implements AutoCloseable {
 	CompletableFuture<String> send() {
 		HttpRequest request = HttpRequest.newBuilder(page).timeout(REQUEST).build();
 		return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(UTF_8))
-				.thenApply(response -> response.statusCode() == 200 ? response.body() : "" + response.statusCode())
+				.thenApply(RacingRequests::answer)
 				.exceptionally(failure -> NO_ANSWER + rootCause(failure).getClass().getSimpleName());
+	}
+
+	/** The page when 200; else the status, and for a server error the start of its body, to say whose error. */
+	private static String answer(HttpResponse<String> response) {
+		int status = response.statusCode();
+		if (status == 200) {
+			return response.body();
+		}
+		if (status < 500) {
+			return "" + status;
+		}
+		String body = response.body().strip().replaceAll("\\s+", " ");
+		return status + " " + body.substring(0, Math.min(body.length(), 300));
 	}
 
 	private static Throwable rootCause(Throwable failure) {

@@ -35,18 +35,23 @@ import org.partyline.internal.Remotes;
 
 /**
  * This framework's partyline as a node: present only while {@value PartylineConstants#NODE_CONFIGURATION_PID} is
- * configured. It exports one service ({@link NodeEndpoint}) through Aries RSA's TCP transport, describes each
+ * configured. It exports one service ({@link NodeEndpoint}) through the partyline's transport (configuration type
+ * {@value #CONFIG_TYPE}, bundle {@code partyline.transport}, which reads the same configuration), describes each
  * configured peer to Aries RSA's configuration discovery, and joins the peers Aries RSA imports to the asks
  * ({@link AsyncAsks#join}). Stopping it withdraws all three.
  * <p>
- * It refuses to run (and says why, in the log and in its {@link NodeView}) in a JVM whose serial filter does not
- * protect it, or with a port or peer that is no address.
+ * It refuses to run (and says why, in the log and in its {@link NodeView}) without a secret, or with a port or peer
+ * that is no address.
  */
 @Component(service = Node.class, immediate = true, configurationPid = PartylineConstants.NODE_CONFIGURATION_PID,
 		configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = NodeConfiguration.class)
 public final class Node implements Remotes {
 
+	/** The configuration type of the partyline's transport, a distribution provider for Aries RSA. */
+	static final String CONFIG_TYPE = "partyline.tcp";
+	/** As the transport requires it: shorter secrets are guessed. */
+	static final int SECRET_MINIMUM_LENGTH = 16;
 	private static final Remote[] NO_PEERS = new Remote[0];
 	/** A hello waits at most this long for a peer; it runs off the caller's thread. */
 	private static final Duration HELLO_DEADLINE = Duration.ofSeconds(5);
@@ -73,7 +78,7 @@ public final class Node implements Remotes {
 		this.logger = logger;
 		this.asks = asks;
 		String address = config.address().isBlank() ? "127.0.0.1" : config.address().trim();
-		this.endpoint = "tcp://" + address + ":" + config.port();
+		this.endpoint = new PeerAddress(address, config.port()).endpoint();
 		this.name = config.name().isBlank() ? address + ":" + config.port() : config.name().trim();
 		this.deadline = Duration.ofMillis(config.deadlineMillis() > 0 ? config.deadlineMillis()
 				: NodeConfiguration.DEFAULT_DEADLINE_MILLIS);
@@ -82,8 +87,12 @@ public final class Node implements Remotes {
 				NamedThreads.daemons("partyline-node"));
 		this.descriptions = new PeerConfigurations(configurationAdmin, logger);
 		List<PeerAddress> peersConfigured = List.of();
-		Optional<String> refusal = SerialFilterCheck.refusal();
+		Optional<String> refusal = Optional.empty();
 		try {
+			if (config.secret() == null || config.secret().strip().length() < SECRET_MINIMUM_LENGTH) {
+				throw new IllegalArgumentException("no secret: set secret (" + SECRET_MINIMUM_LENGTH
+						+ " characters or more, the same on every node) in " + PartylineConstants.NODE_CONFIGURATION_PID);
+			}
 			if (config.port() < 1 || config.port() > 65535) {
 				throw new IllegalArgumentException("port " + config.port() + " is not from 1 to 65535");
 			}
@@ -100,7 +109,7 @@ public final class Node implements Remotes {
 		}
 		int callsPerPeer = config.callsPerPeer() > 0 ? config.callsPerPeer() : NodeConfiguration.DEFAULT_CALLS_PER_PEER;
 		this.exported = context.registerService(PartylineNode.class,
-				new NodeEndpoint(name, endpoint, asks, this::heardFrom, logger), exportProperties(config, address));
+				new NodeEndpoint(name, endpoint, asks, this::heardFrom, logger), exportProperties());
 		this.imported = new ServiceTracker<>(context, PartylineNode.class, new Imports(context, callsPerPeer));
 		imported.open();
 		descriptions.describe(configured);
@@ -126,12 +135,10 @@ public final class Node implements Remotes {
 		view.unregister();
 	}
 
-	private Hashtable<String, Object> exportProperties(NodeConfiguration config, String address) {
+	private Hashtable<String, Object> exportProperties() {
 		Hashtable<String, Object> properties = new Hashtable<>();
 		properties.put("service.exported.interfaces", PartylineNode.class.getName());
-		properties.put("service.exported.configs", "aries.tcp");
-		properties.put("aries.rsa.port", config.port());
-		properties.put("aries.rsa.hostname", address);
+		properties.put("service.exported.configs", CONFIG_TYPE);
 		properties.put(NodeView.NAME, name);
 		return properties;
 	}

@@ -1,6 +1,7 @@
 package org.partyline.internal.node;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.partyline.api.PartylineConstants;
 
@@ -10,8 +11,9 @@ import org.partyline.api.PartylineConstants;
  */
 @ObjectClassDefinition(id = PartylineConstants.NODE_CONFIGURATION_PID, name = "Partyline node",
 		description = "Makes this framework's partyline a node: it offers its handlers to the partylines of other "
-				+ "frameworks (its peers) through OSGi Remote Services (Aries RSA, TCP), and asks them in turn. "
-				+ "The TCP transport has no encryption and no authentication: run nodes on a private network.")
+				+ "frameworks (its peers) through OSGi Remote Services (Aries RSA with the partyline's transport), and asks them "
+				+ "in turn. Peers prove they hold the same secret before anything they send is read; what they send "
+				+ "afterwards is not encrypted: keep nodes on a private network.")
 public @interface NodeConfiguration {
 
 	int DEFAULT_DEADLINE_MILLIS = 1000;
@@ -22,13 +24,17 @@ public @interface NodeConfiguration {
 	String name() default "";
 
 	@AttributeDefinition(name = "Address",
-			description = "The address peers reach this node at (Aries RSA 1.16.1 listens on every interface "
-					+ "whatever this says: keep the port behind a firewall).")
+			description = "The address peers reach this node at; the node listens on it alone.")
 	String address() default "127.0.0.1";
 
 	@AttributeDefinition(name = "Port", min = "1", max = "65535",
 			description = "The TCP port this node's service is exported on; its peers name it in their peer lists.")
 	int port();
+
+	@AttributeDefinition(name = "Secret", type = AttributeType.PASSWORD,
+			description = "The secret every node of this partyline shares, 16 characters or more: a peer is answered "
+					+ "only once it proved it holds it, and asked only once it proved the same.")
+	String secret();
 
 	@AttributeDefinition(name = "Peers", required = false,
 			description = "The other nodes, each host:port, in the order their replies come after this node's.")

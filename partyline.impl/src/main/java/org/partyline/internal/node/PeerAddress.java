@@ -6,9 +6,9 @@ import java.util.List;
 /** A peer as configured: {@code host:port}. */
 record PeerAddress(String host, int port) {
 
-	/** The endpoint id Aries RSA's TCP transport gives a service exported at this address. */
+	/** The endpoint id the partyline's transport gives the node service exported at this address. */
 	String endpoint() {
-		return "tcp://" + host + ":" + port;
+		return "partyline://" + host + ":" + port + "/" + PartylineNode.class.getSimpleName();
 	}
 
 	@Override

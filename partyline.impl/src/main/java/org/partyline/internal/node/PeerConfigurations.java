@@ -43,7 +43,7 @@ final class PeerConfigurations {
 			endpoint.put("endpoint.id", peer.endpoint());
 			endpoint.put("endpoint.framework.uuid", "partyline-peer-" + peer);
 			endpoint.put("endpoint.service.id", 1L);
-			endpoint.put("service.imported.configs", "aries.tcp");
+			endpoint.put("service.imported.configs", Node.CONFIG_TYPE);
 			endpoint.put("osgi.basic.timeout", READ_TIMEOUT_MILLIS);
 			endpoint.put(PEER, peer.toString());
 			try {

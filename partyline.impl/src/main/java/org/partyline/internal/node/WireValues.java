@@ -17,7 +17,7 @@ import org.osgi.dto.DTO;
  * The values that cross between nodes: strings, numbers, booleans, characters, {@code null}, and lists and maps (with
  * string keys) of these, nested at most {@value #MAX_NESTING} deep. A DTO crosses as the map of its public fields.
  * Anything else is refused at the sender, naming its type; what crosses is a copy in the JDK's own classes, which
- * is all the receiving side's serial filter lets in ({@code PartylineConstants.NODE_SERIAL_FILTER}).
+ * is all the serial filter of the partyline's transport lets in ({@code PartylineConstants.NODE_SERIAL_FILTER}).
  */
 final class WireValues {
 
@@ -26,15 +26,6 @@ final class WireValues {
 	/** The classes a plain value is of, exactly (no subclass: its serialised form could be anything). */
 	private static final Set<Class<?>> PLAIN = Set.of(String.class, Boolean.class, Character.class, Byte.class,
 			Short.class, Integer.class, Long.class, Float.class, Double.class, BigInteger.class, BigDecimal.class);
-
-	/**
-	 * Every class a crossing value's serialised form holds: what a node's serial filter must let in. A map's table
-	 * ({@code Map.Entry[]}) is checked against the filter as it is read, though no entry crosses.
-	 */
-	static final List<Class<?>> CROSSING = List.of(Object[].class, String.class, Boolean.class, Character.class,
-			Number.class, Byte.class, Short.class, Integer.class, Long.class, Float.class, Double.class,
-			BigInteger.class, BigDecimal.class, ArrayList.class, HashMap.class, LinkedHashMap.class,
-			Map.Entry[].class);
 
 	private static final String ALLOWED = "only strings, numbers, booleans, characters, null, and lists and maps "
 			+ "(with string keys) of these, or DTOs, cross to other nodes";

@@ -73,4 +73,25 @@ class WireValuesTest {
 				() -> WireValues.wired(List.of(deepEnough), "the answer"));
 		assertTrue(tooDeep.getMessage().contains("nested deeper than " + WireValues.MAX_NESTING), tooDeep.getMessage());
 	}
+
+	@Test
+	void whatIsWiredIsReadBackThroughTheTransportsSerialFilter() throws Exception {
+		Map<String, Object> value = new LinkedHashMap<>();
+		value.put("list", List.of(1, 2L, 3.5, 2.5f, true, 'c', (short) 4, (byte) 5, BigDecimal.ONE,
+				java.math.BigInteger.TWO));
+		value.put("nested", Map.of("text", "t", "empty", List.of()));
+		value.put("none", null);
+		Object wired = WireValues.wired(value, "the payload");
+
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+			out.writeObject(wired);
+		}
+		try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+				new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+			in.setObjectInputFilter(java.io.ObjectInputFilter.Config
+					.createFilter(org.partyline.api.PartylineConstants.NODE_SERIAL_FILTER));
+			assertEquals(wired, in.readObject());
+		}
+	}
 }

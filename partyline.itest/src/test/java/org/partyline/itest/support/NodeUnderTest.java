@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.ObjectInputFilter;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -21,12 +20,14 @@ import org.partyline.api.PartylineConstants;
 
 /**
  * This framework's partyline as a node on a free loopback port, listing itself among its peers as
- * {@code localhost:PORT}: every ask then also crosses Aries RSA's TCP transport into this same framework, and its
+ * {@code localhost:PORT}: every ask then also crosses the partyline's transport into this same framework, and its
  * replies come back naming the node {@value #NAME}. Further peers may be added, for peers that do not answer.
  */
 public final class NodeUnderTest implements AutoCloseable {
 
 	public static final String NAME = "itest-node";
+	/** The secret the node is configured with: a test that knows it can pass the handshake as a peer would. */
+	public static final String SECRET = "itest-secret-of-the-partyline";
 	private static final String VIEW = "(partyline.node.endpoint=*)";
 
 	private final BundleContext context;
@@ -48,7 +49,12 @@ public final class NodeUnderTest implements AutoCloseable {
 
 	/** This node as its own peer's replies name it. */
 	public String selfPeer() {
-		return NAME + "@tcp://localhost:" + port;
+		return NAME + "@" + endpoint("localhost");
+	}
+
+	/** The endpoint id of this node's service at that host, as the partyline's transport names it. */
+	public String endpoint(String host) {
+		return "partyline://" + host + ":" + port + "/PartylineNode";
 	}
 
 	/** Configures the node with these peers besides itself, plus the given settings as key, value pairs. */
@@ -56,6 +62,7 @@ public final class NodeUnderTest implements AutoCloseable {
 		Dictionary<String, Object> properties = new Hashtable<>();
 		properties.put("name", NAME);
 		properties.put("port", port);
+		properties.put("secret", SECRET);
 		String[] peers = new String[otherPeers.size() + 1];
 		peers[0] = "localhost:" + port;
 		for (int i = 0; i < otherPeers.size(); i++) {
@@ -111,14 +118,6 @@ public final class NodeUnderTest implements AutoCloseable {
 	public ServiceReference<?> viewOrNull() throws InvalidSyntaxException {
 		ServiceReference<?>[] views = context.getServiceReferences((String) null, VIEW);
 		return views == null ? null : views[0];
-	}
-
-	/** Sets the JVM-wide serial filter a node needs, unless one is set: a node's launcher does the same. */
-	public static void ensureSerialFilter() {
-		if (ObjectInputFilter.Config.getSerialFilter() == null) {
-			ObjectInputFilter.Config
-					.setSerialFilter(ObjectInputFilter.Config.createFilter(PartylineConstants.NODE_SERIAL_FILTER));
-		}
 	}
 
 	/** Deletes the configuration: the node stops. */

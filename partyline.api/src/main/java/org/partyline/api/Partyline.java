@@ -20,14 +20,17 @@ import org.osgi.util.promise.Promise;
  * <p>
  * When the Partyline implementation stops, every instance it handed out throws {@link IllegalStateException}.
  * <p>
- * When this framework's partyline is a node ({@link PartylineConstants#NODE_CONFIGURATION_PID}), every ask also asks
- * the peer nodes, after this framework's own handlers and in the order the peers are configured, leaving out on each
- * the handlers of bundles with the caller's symbolic name; {@link Reply#node()} names where a reply came from. The
- * asks that return answers wait for the peers at most the node's configured deadline, {@link #askAroundAsync} at
- * most its own. Payloads and answers then cross as plain values only (strings, numbers, booleans, characters,
- * {@code null}, lists and maps of these, DTOs as maps of their fields): any other payload is refused with an
+ * When this framework's partyline is a node ({@link PartylineConstants#NODE_CONFIGURATION_PID}), an ask also asks
+ * the peer nodes that have handlers of the name, after this framework's own handlers and in the order the peers are
+ * configured; {@link Reply#node()} names where a reply came from. On each peer it leaves out the handlers of bundles
+ * with the caller's symbolic name, and those of every application (symbolic name) that has handlers of the name in
+ * this framework: an application here answers from here, so one that runs on several nodes is heard once (the
+ * node's configuration can turn this off). A name no peer has costs no call to any. The asks that return answers
+ * wait for the peers at most the node's configured deadline, {@link #askAroundAsync} at most its own. Payloads and
+ * answers then cross as plain values only (strings, numbers, booleans, characters, {@code null}, lists and maps of
+ * these, DTOs as maps of their fields): a payload for a peer of any other type is refused with an
  * {@link IllegalArgumentException} naming its type, and a remote answer of another type than asked is left out.
- * {@link NoSuchServiceName} is then thrown when no handler of the name is connected here or on a peer that answered.
+ * {@link NoSuchServiceName} is then thrown when no handler of the name is connected here or on a peer.
  */
 @ProviderType
 public interface Partyline {

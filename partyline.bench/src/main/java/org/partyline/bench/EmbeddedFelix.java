@@ -162,6 +162,16 @@ final class EmbeddedFelix implements AutoCloseable {
 		}
 	}
 
+	/** The installed bundle of that symbolic name. */
+	Bundle bundle(String symbolicName) {
+		for (Bundle bundle : systemContext().getBundles()) {
+			if (symbolicName.equals(bundle.getSymbolicName())) {
+				return bundle;
+			}
+		}
+		throw new IllegalStateException(symbolicName + " is not installed");
+	}
+
 	/** Otherwise it keeps posting the other bundles' stop events to its already closed thread pool, and warns. */
 	private void stopEventAdminFirst() throws BundleException {
 		for (Bundle bundle : systemContext().getBundles()) {

@@ -56,6 +56,12 @@ public abstract class PartyState {
 		declining = party.declining;
 		decliningFreshly = party.decliningFreshly;
 		payload = Party.PAYLOAD;
+		gathered(party);
+	}
+
+	/** What a benchmark class adds to the party once it is gathered; nothing by default. */
+	void gathered(Party party) {
+		// the plain party
 	}
 
 	@TearDown(Level.Trial)

@@ -36,6 +36,7 @@ final class ResultTable {
 			new Row("registryLookup", "registry lookup", Base.LOOP),
 			new Row("eventAdmin", "EventAdmin sendEvent", Base.LOOP),
 			new Row("askAroundAmongUnrelated", "askAround, 10k unrelated", Base.LOOP),
+			new Row("askAroundOnANode", "askAround on a node, a name only here", Base.LOOP_AND_ASK_AROUND),
 			new Row("registryLookupAmongUnrelated", "registry lookup, 10k unrelated", Base.LOOP),
 			new Row("loopDeclining", "loop, all declining", Base.LOOP),
 			new Row("askAroundDeclining", "askAround, all declining", Base.LOOP),
@@ -89,6 +90,8 @@ final class ResultTable {
 		MarkdownTable table = new MarkdownTable("target", ">N", ">measured", ">goal", "verdict");
 		ratioTarget(table, "askAround ÷ loop", "askAround", "loop", ResultTable::loopGoal);
 		ratioTarget(table, "askAround, 10k unrelated ÷ askAround", "askAroundAmongUnrelated", "askAround", n -> 1.1);
+		ratioTarget(table, "askAround on a node, a name only here ÷ askAround", "askAroundOnANode", "askAround",
+				n -> 1.3);
 		compare(table, "askAround bytes/op − loop bytes/op", "askAround", "loop",
 				(asked, loop) -> asked.wholeBytes() - loop.wholeBytes(), n -> 16, ResultTable::bytes);
 		compare(table, "askFirst bytes/op (its Optional only)", "askFirst", "askFirst",

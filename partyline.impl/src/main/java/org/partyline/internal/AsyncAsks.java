@@ -120,10 +120,12 @@ public final class AsyncAsks {
 		}
 		Switchboard.checkedName(serviceName);
 		Remotes group = remotes;
-		Remote[] peers = group == null ? NO_PEERS : group.peers();
+		PeerChoice choice = group == null ? null : choose(group, callerApp, serviceName);
+		Remote[] peers = choice == null ? NO_PEERS : choice.asked();
 		Object crossing = peers.length == 0 ? payload : group.wired(payload); // nothing crosses without a peer
 		HandlerEntry[] handlers = switchboard.askedHere(callerId, null, serviceName);
-		if (handlers == null && peers.length == 0) {
+		boolean knownThere = choice != null && choice.knownThere();
+		if (handlers == null && peers.length == 0 && !knownThere) {
 			try {
 				switchboard.nobodyAnswers(serviceName);
 			} catch (NoSuchServiceName nobody) {
@@ -131,26 +133,27 @@ public final class AsyncAsks {
 			}
 			handlers = NO_HANDLERS; // missing names are ignored: it resolves at once, with no reply
 		}
+		String[] here = choice == null ? null : choice.here();
 		int depth = switchboard.nesting().depth();
 		try {
 			Nesting.check(depth, serviceName);
 		} catch (RecursionTooDeep tooDeep) {
 			return promises.failed(tooDeep);
 		}
-		HandlerEntry[] here = handlers == null ? NO_HANDLERS : handlers;
-		Askee[] askees = here;
+		HandlerEntry[] own = handlers == null ? NO_HANDLERS : handlers;
+		Askee[] askees = own;
 		if (peers.length > 0) {
-			askees = Arrays.copyOf(here, here.length + peers.length, Askee[].class);
-			System.arraycopy(peers, 0, askees, here.length, peers.length);
+			askees = Arrays.copyOf(own, own.length + peers.length, Askee[].class);
+			System.arraycopy(peers, 0, askees, own.length, peers.length);
 		}
 		// with peers, whether the name is known anywhere is only clear once they answered
 		AsyncAsk ask = new AsyncAsk(askees, promises.deferred(), pending::remove,
-				switchboard.missingNamesFail() ? serviceName : null, handlers != null);
+				switchboard.missingNamesFail() ? serviceName : null, handlers != null || knownThere);
 		start(ask, deadline, slot -> {
-			if (slot < here.length) {
+			if (slot < own.length) {
 				handlerCall(ask, slot, payload, depth + 1);
 			} else {
-				peerCall(ask, slot, callerApp, serviceName, crossing, depth + 1, deadline);
+				peerCall(ask, slot, callerApp, here, serviceName, crossing, depth + 1, deadline);
 			}
 		});
 		return ask.promise();
@@ -172,29 +175,41 @@ public final class AsyncAsks {
 
 	private PeerAsk askPeers(Remotes group, String callerApp, String serviceName, Object payload) {
 		Switchboard.checkedName(serviceName);
-		Remote[] peers = group.peers();
-		if (peers.length == 0) {
-			return null;
+		PeerChoice choice = choose(group, callerApp, serviceName);
+		if (choice == null) {
+			return null; // no peer has the name: no call, nothing to wait for
 		}
-		Object wired = group.wired(payload);
+		Object wired = choice.asked().length == 0 ? payload : group.wired(payload);
 		int depth = switchboard.nesting().depth();
 		Nesting.check(depth, serviceName);
 		Duration deadline = group.deadline();
-		AsyncAsk ask = new AsyncAsk(peers, promises.deferred(), pending::remove, null, false);
-		start(ask, deadline, slot -> peerCall(ask, slot, callerApp, serviceName, wired, depth + 1, deadline));
+		AsyncAsk ask = new AsyncAsk(choice.asked(), promises.deferred(), pending::remove, null, choice.knownThere());
+		start(ask, deadline,
+				slot -> peerCall(ask, slot, callerApp, choice.here(), serviceName, wired, depth + 1, deadline));
 		return new PeerAsk(ask, serviceName, switchboard);
 	}
 
+	/** The peers that may answer, or {@code null} when none has the name (the usual case of a local name). */
+	private PeerChoice choose(Remotes group, String callerApp, String serviceName) {
+		Remote[] peers = group.peers();
+		return peers.length == 0 ? null
+				: PeerChoice.among(peers, callerApp, serviceName, group.leavesOutApplicationsHere(), switchboard);
+	}
+
 	/**
-	 * What this framework answers a peer: its own handlers of the name but those of the asking application, called
-	 * as an asynchronous ask with the deadline the peer gave; never its own peers, so an ask crosses one hop.
+	 * What this framework answers a peer: its own handlers of the name but those of the asking application and of
+	 * the applications {@code leftOut} (they answer on the asking node), called as an asynchronous ask with the
+	 * deadline the peer gave; never its own peers, so an ask crosses one hop.
 	 */
-	public PeerAnswer answerPeer(String callerApp, String serviceName, Object payload, int depth, Duration deadline)
-			throws InterruptedException {
-		HandlerEntry[] handlers = switchboard.askedHere(Switchboard.NEUTRAL_CALLER, callerApp, serviceName);
-		if (handlers == null) {
+	public PeerAnswer answerPeer(String callerApp, String[] leftOut, String serviceName, Object payload, int depth,
+			Duration deadline) throws InterruptedException {
+		HandlerEntry[] known = switchboard.askedHere(Switchboard.NEUTRAL_CALLER, callerApp, serviceName);
+		if (known == null) {
 			return new PeerAnswer(false, List.of());
 		}
+		// the asking framework's applications answer there: their handlers here are left out too
+		HandlerEntry[] handlers = Arrays.stream(known)
+				.filter(handler -> !PeerChoice.contains(leftOut, handler.ownerName())).toArray(HandlerEntry[]::new);
 		Nesting.check(depth, serviceName);
 		AsyncAsk ask = new AsyncAsk(handlers, promises.deferred(), pending::remove);
 		start(ask, deadline, slot -> handlerCall(ask, slot, payload, depth));
@@ -291,8 +306,8 @@ public final class AsyncAsks {
 		lane.submit(call, callers, limit);
 	}
 
-	private void peerCall(AsyncAsk ask, int slot, String callerApp, String serviceName, Object payload, int depth,
-			Duration deadline) {
+	private void peerCall(AsyncAsk ask, int slot, String callerApp, String[] here, String serviceName, Object payload,
+			int depth, Duration deadline) {
 		Remote peer = (Remote) ask.handler(slot);
 		HandlerLane lane = peer.lane();
 		int limit = peer.callsAtOnce(callsPerHandler);
@@ -305,7 +320,7 @@ public final class AsyncAsks {
 				return;
 			}
 			try {
-				ask.replied(slot, peer.ask(callerApp, serviceName, payload, depth, ask.remaining(deadline)));
+				ask.replied(slot, peer.ask(callerApp, here, serviceName, payload, depth, ask.remaining(deadline)));
 			} finally {
 				ask.finish(slot);
 			}

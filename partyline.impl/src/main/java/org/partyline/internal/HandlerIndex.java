@@ -34,6 +34,8 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 	private final NameTable byName = new NameTable();
 	private final Object writeLock = new Object();
 	private final ServiceTracker<Handler, HandlerEntry> tracker;
+	/** Told after every change of the index (the node's, which tells its peers); nothing when nobody listens. */
+	private volatile Runnable changed = () -> { };
 
 	HandlerIndex(BundleContext context, Logger logger) {
 		this.context = context;
@@ -74,6 +76,19 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 	}
 
 	/** A sorted copy of the index, for inspection (shell commands, tests). */
+	/** Runs {@code action} after every change from now on, on the thread that made it; it must return at once. */
+	void whenChanged(Runnable action) {
+		changed = action;
+	}
+
+	/** Each name with the symbolic names of the bundles that have handlers of it, sorted, without repeats. */
+	Map<String, List<String>> applications() {
+		Map<String, List<String>> applications = new TreeMap<>();
+		byName.forEach((name, entries) -> applications.put(name,
+				Arrays.stream(entries).map(HandlerEntry::ownerName).distinct().sorted().toList()));
+		return applications;
+	}
+
 	Map<String, List<HandlerEntry>> snapshot() {
 		Map<String, List<HandlerEntry>> copy = new TreeMap<>();
 		byName.forEach((name, entries) -> copy.put(name, Collections.unmodifiableList(Arrays.asList(entries))));
@@ -101,6 +116,7 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 		synchronized (writeLock) {
 			index(entry, reference);
 		}
+		changed.run();
 		return entry;
 	}
 
@@ -121,6 +137,7 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 				byName.put(name, inserted(removed(byName.get(name), entry), entry));
 			}
 		}
+		changed.run();
 	}
 
 	@Override
@@ -129,6 +146,7 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 			unindex(entry);
 		}
 		entry.release();
+		changed.run();
 	}
 
 	/** Whether the service's {@code Handler} is the one we call; a bundle that is leaving meanwhile counts as no. */

@@ -10,6 +10,12 @@ public interface Remotes {
 	/** The peers in their precedence order (as configured); read without a lock, changed by replacing the array. */
 	Remote[] peers();
 
+	/**
+	 * Whether a peer's handlers of an application that has handlers of the name here are left out (an application
+	 * here answers from here); the node's configuration may turn it off.
+	 */
+	boolean leavesOutApplicationsHere();
+
 	/** How long an ask that returns answers (not a promise) waits for the peers, at most. */
 	Duration deadline();
 

@@ -53,6 +53,7 @@ public final class Switchboard {
 
 	/** What {@link #answerOf} returns for a handler that gave no answer ({@code null} is an answer). */
 	private static final Object NO_ANSWER = new Object();
+	private static final String[] NO_APPLICATIONS = {};
 
 	private final Logger logger;
 	private final HandlerIndex index;
@@ -241,6 +242,31 @@ public final class Switchboard {
 	/** The current handlers by name, in precedence order, for inspection. */
 	public Map<String, List<HandlerEntry>> handlers() {
 		return index.snapshot();
+	}
+
+	/**
+	 * Each name with the applications (symbolic names) that have handlers of it here: what a node tells its peers,
+	 * so that they ask it only for names it can answer.
+	 */
+	public Map<String, List<String>> applications() {
+		return index.applications();
+	}
+
+	/**
+	 * Runs {@code action} after every change of the handlers, on the thread that made it (so it must only hand the
+	 * work on); {@code null} stops it. At rest it never runs.
+	 */
+	public void whenHandlersChange(Runnable action) {
+		index.whenChanged(action == null ? () -> { } : action);
+	}
+
+	/** The symbolic names of the bundles with handlers of the name here, each once; empty when none. */
+	String[] applicationsHere(String serviceName) {
+		HandlerEntry[] entries = index.handlers(serviceName);
+		if (entries == null) {
+			return NO_APPLICATIONS;
+		}
+		return Arrays.stream(entries).map(HandlerEntry::ownerName).distinct().toArray(String[]::new);
 	}
 
 	/** No handler of that name anywhere: {@link NoSuchServiceName}, or nothing when missing names are ignored. */

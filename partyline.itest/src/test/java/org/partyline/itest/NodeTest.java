@@ -44,6 +44,7 @@ import org.partyline.api.Reply;
 import org.partyline.itest.support.NodeUnderTest;
 import org.partyline.itest.support.ParticipantTest;
 import org.partyline.itest.support.Participants;
+import org.partyline.itest.support.ShellCommands;
 
 /**
  * A partyline node in a real framework with Aries RSA: the node lists itself among its peers under another name, so
@@ -102,6 +103,7 @@ class NodeTest extends ParticipantTest {
 		Partyline alice = participants.join("alice");
 		Partyline bob = participants.join("bob");
 		alice.connect("url", payload -> "/alice/" + payload);
+		awaitNamesOnThePeer(1);
 
 		List<Reply> replies = bob.replies("url", "home");
 
@@ -122,9 +124,11 @@ class NodeTest extends ParticipantTest {
 		Partyline bob = participants.join("bob");
 		alice.connect("url", payload -> "alice");
 		bob.connect("url", payload -> "bob");
+		awaitNamesOnThePeer(1);
 
 		assertEquals(List.of("bob", "bob"), alice.askAround("url", null));
 		bob.connect("only-bob", payload -> "bob");
+		awaitNamesOnThePeer(2);
 		assertEquals(List.of(), bob.askAround("only-bob", null), "known here and there, but only as bob's own");
 		assertThrows(NoSuchServiceName.class, () -> bob.askAround("nobody-anywhere", null));
 	}
@@ -135,6 +139,7 @@ class NodeTest extends ParticipantTest {
 		running();
 		Partyline alice = participants.join("alice");
 		participants.join("bob").connect("echo", payload -> payload);
+		awaitNamesOnThePeer(1);
 
 		IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
 				() -> alice.askAround("echo", List.of("fine", new StringBuilder("not fine"))));
@@ -159,6 +164,7 @@ class NodeTest extends ParticipantTest {
 	void anAnswerThatCannotCrossIsAFailureOfItsReplyNamingItsType() throws Exception {
 		running();
 		participants.join("alice").connect("builder", payload -> new StringBuilder("x"));
+		awaitNamesOnThePeer(1);
 
 		List<Reply> replies = neutral.replies("builder", null);
 
@@ -230,6 +236,36 @@ class NodeTest extends ParticipantTest {
 		assertEquals(List.of("/here", "/here"), withAHandler().askAround("here", null), "the node still answers");
 	}
 
+	/**
+	 * Waits until the node's peer (itself) says it has handlers of exactly that many names: each handler connected
+	 * before is then known there. {@code partyline:nodes} says hello, which brings the peer's catalog at once.
+	 */
+	private void awaitNamesOnThePeer(int names) {
+		await("the peer saying it has " + names + " names").atMost(Participants.PATIENCE)
+				.until(() -> peerColumn("NAMES"), String.valueOf(names)::equals);
+	}
+
+	/** How many asks the node sent its peer (itself) so far, as {@code partyline:nodes} shows it. */
+	private long asksSentToThePeer() throws Exception {
+		return Long.parseLong(peerColumn("ASKS"));
+	}
+
+	/** A column of the peer's row in {@code partyline:nodes}. */
+	private String peerColumn(String title) throws Exception {
+		String table = new ShellCommands(context).call("nodes");
+		List<String> lines = table.lines().toList();
+		String header = lines.stream().filter(line -> line.startsWith("PEER ")).findFirst()
+				.orElseThrow(() -> new AssertionError(table));
+		String row = lines.stream().filter(line -> line.startsWith(node.endpoint("localhost"))).findFirst()
+				.orElseThrow(() -> new AssertionError(table));
+		int start = header.indexOf(title);
+		int end = header.indexOf(' ', start + title.length());
+		while (end >= 0 && end < header.length() && header.charAt(end) == ' ') {
+			end++;
+		}
+		return row.substring(start, end < 0 || end >= header.length() ? row.length() : end).trim();
+	}
+
 	private static Socket connected(NodeUnderTest node) throws IOException {
 		Socket socket = new Socket("127.0.0.1", node.port());
 		socket.setSoTimeout(10_000);
@@ -267,6 +303,7 @@ class NodeTest extends ParticipantTest {
 
 	private Partyline withAHandler() {
 		participants.join("bob").connect("here", payload -> "/here");
+		awaitNamesOnThePeer(1);
 		return participants.join("carol");
 	}
 
@@ -286,6 +323,7 @@ class NodeTest extends ParticipantTest {
 			}
 			return "answered";
 		});
+		awaitNamesOnThePeer(1);
 		Partyline bob = participants.join("bob");
 		try {
 			long started = System.nanoTime();
@@ -317,6 +355,7 @@ class NodeTest extends ParticipantTest {
 				.until(() -> Arrays.stream((String[]) node.view().getProperty("partyline.node.unreached"))
 						.anyMatch(unreached -> unreached.startsWith(dead)));
 		participants.join("alice").connect("url", payload -> "/alice");
+		awaitNamesOnThePeer(1);
 
 		List<Reply> replies = participants.join("bob").replies("url", null);
 
@@ -332,9 +371,62 @@ class NodeTest extends ParticipantTest {
 
 	@Test
 	@Order(10)
+	void aNameConnectedOnAPeerIsAskedThereWithinAboutATenthOfASecond() throws Exception {
+		running();
+		Partyline alice = participants.join("alice");
+		alice.connect("before", payload -> "before");
+		awaitNamesOnThePeer(1);
+
+		long connecting = System.nanoTime();
+		alice.connect("fresh", payload -> "fresh");
+		// no hello meanwhile: only the node's push of its catalog to its peer tells it
+		await("the peer asked for the new name").atMost(Participants.PATIENCE).pollInterval(Duration.ofMillis(1))
+				.until(() -> neutral.replies("fresh", null).stream().anyMatch(r -> NodeUnderTest.NAME.equals(r.node())));
+		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connecting);
+
+		System.out.printf("node: a name connected on the peer was asked there %d ms after its connect%n", millis);
+		assertTrue(millis < 250, "asked there " + millis + " ms after the connect");
+	}
+
+	@Test
+	@Order(11)
+	void anAskOfANameNoPeerHasCallsNoPeer() throws Exception {
+		running();
+		participants.join("alice").connect("url", payload -> "/alice");
+		awaitNamesOnThePeer(1);
+		long before = asksSentToThePeer();
+
+		assertEquals(List.of("/alice", "/alice"), neutral.askAround("url", null));
+		assertEquals(before + 1, asksSentToThePeer(), "a name the peer has: one call");
+		assertThrows(NoSuchServiceName.class, () -> neutral.askAround("nobody-anywhere", null));
+		assertInstanceOf(NoSuchServiceName.class,
+				neutral.askAroundAsync("nobody-anywhere", null, Duration.ofSeconds(1)).getFailure());
+		assertEquals(before + 1, asksSentToThePeer(), "a name no peer has: no call");
+	}
+
+	@Test
+	@Order(12)
+	void byDefaultAnApplicationHereAnswersFromHereAndAPeersHandlersOfItAreNotAsked() throws Exception {
+		running("askPeersForApplicationsHere", false);
+		Partyline alice = participants.join("alice");
+		alice.connect("url", payload -> "/alice");
+		Partyline bob = participants.join("bob");
+		awaitNamesOnThePeer(1);
+		long before = asksSentToThePeer();
+
+		assertEquals(List.of("/alice"), bob.askAround("url", null), "alice answers from here, not again from the peer");
+		assertEquals(List.of(""), neutral.replies("url", null).stream().map(Reply::node).toList());
+		assertEquals(before, asksSentToThePeer(), "the peer, whose url handlers are all alice's, is not called");
+		assertEquals(List.of(), alice.askAround("url", null), "the name is still known, only alice's own");
+		running(); // the switch back on for the tests after
+	}
+
+	@Test
+	@Order(13)
 	void deletingTheConfigurationWithdrawsTheExportThePeersAndTheirDescriptions() throws Exception {
 		running();
 		participants.join("alice").connect("url", payload -> "/alice");
+		awaitNamesOnThePeer(1);
 		Partyline bob = participants.join("bob");
 		assertEquals(2, bob.askAround("url", null).size());
 

@@ -374,8 +374,9 @@ class KarafIT {
 		// the node lists itself among its peers under another host name: its asks cross the partyline's transport
 		// (its handshake, its serial filter) into this same Karaf, which needs no JVM-wide filter
 		Path cfg = Path.of(System.getProperty("karaf.instances")).resolve("etc").resolve("org.partyline.node.cfg");
+		// its peer is itself, whose applications are all here too: only so does an ask cross at all
 		Files.writeString(cfg, "name = karaf\nport = " + port + "\nsecret = the-secret-of-this-karaf-node\n"
-				+ "peers = localhost:" + port + "\n");
+				+ "peers = localhost:" + port + "\naskPeersForApplicationsHere = true\n");
 		try {
 			String nodes = await("the node reaching itself").atMost(WAIT).pollInterval(Duration.ofMillis(200))
 					.until(() -> partyline("nodes"), output -> output.contains(" reached"));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +33,7 @@ import org.partyline.internal.AsyncAsks;
 import org.partyline.internal.NamedThreads;
 import org.partyline.internal.Remote;
 import org.partyline.internal.Remotes;
+import org.partyline.internal.Switchboard;
 
 /**
  * This framework's partyline as a node: present only while {@value PartylineConstants#NODE_CONFIGURATION_PID} is
@@ -66,6 +68,8 @@ public final class Node implements Remotes {
 	private final List<PeerAddress> configured;
 	private final PeerConfigurations descriptions;
 	private final String refusal;
+	private final boolean leavesOutApplicationsHere;
+	private final OwnCatalog catalog;
 	private ServiceRegistration<PartylineNode> exported;
 	private ServiceTracker<PartylineNode, Peer> imported;
 	private volatile Remote[] peers = NO_PEERS;
@@ -73,7 +77,7 @@ public final class Node implements Remotes {
 
 	@Activate
 	public Node(BundleContext context, NodeConfiguration config, @Reference AsyncAsks asks,
-			@Reference ConfigurationAdmin configurationAdmin,
+			@Reference Switchboard switchboard, @Reference ConfigurationAdmin configurationAdmin,
 			@Reference(service = LoggerFactory.class) Logger logger) {
 		this.logger = logger;
 		this.asks = asks;
@@ -86,6 +90,8 @@ public final class Node implements Remotes {
 		this.hellos = new ThreadPoolExecutor(0, 4, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				NamedThreads.daemons("partyline-node"));
 		this.descriptions = new PeerConfigurations(configurationAdmin, logger);
+		this.leavesOutApplicationsHere = !config.askPeersForApplicationsHere();
+		this.catalog = new OwnCatalog(name, endpoint, switchboard, () -> peerList, hellos);
 		List<PeerAddress> peersConfigured = List.of();
 		Optional<String> refusal = Optional.empty();
 		try {
@@ -109,16 +115,18 @@ public final class Node implements Remotes {
 		}
 		int callsPerPeer = config.callsPerPeer() > 0 ? config.callsPerPeer() : NodeConfiguration.DEFAULT_CALLS_PER_PEER;
 		this.exported = context.registerService(PartylineNode.class,
-				new NodeEndpoint(name, endpoint, asks, this::heardFrom, logger), exportProperties());
+				new NodeEndpoint(name, endpoint, asks, this::heardFrom, catalog::message, logger), exportProperties());
 		this.imported = new ServiceTracker<>(context, PartylineNode.class, new Imports(context, callsPerPeer));
 		imported.open();
 		descriptions.describe(configured);
+		catalog.start();
 		asks.join(this);
 		logger.info("Partyline node {} exported at {}; peers {}", name, endpoint, configured);
 	}
 
 	@Deactivate
 	void deactivate() {
+		catalog.stop();
 		asks.leave(this);
 		if (imported != null) {
 			imported.close();
@@ -176,7 +184,7 @@ public final class Node implements Remotes {
 		List<Peer> now = peerList;
 		List<CompletableFuture<Boolean>> calls = new ArrayList<>();
 		for (Peer peer : now) {
-			calls.add(CompletableFuture.supplyAsync(() -> peer.hello(name, endpoint), hellos));
+			calls.add(CompletableFuture.supplyAsync(() -> peer.hello(catalog.message()), hellos));
 		}
 		try {
 			CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(within.toMillis(),
@@ -194,7 +202,8 @@ public final class Node implements Remotes {
 		List<PeerStatus> statuses = new ArrayList<>();
 		for (Peer peer : peerList) {
 			Peer.State state = peer.state();
-			statuses.add(new PeerStatus(peer.endpoint(), state.node(), state.reached(), state.detail()));
+			statuses.add(new PeerStatus(peer.endpoint(), state.node(), state.reached(), state.detail(), peer.names(),
+					peer.asked()));
 		}
 		return statuses;
 	}
@@ -207,13 +216,24 @@ public final class Node implements Remotes {
 		return endpoint;
 	}
 
-	/** A peer said hello: it is up. */
-	private void heardFrom(String peerEndpoint, String peerName) {
+	/**
+	 * A peer said hello, or sent its catalog: it is up, and has what it says. Known by its endpoint, or by its name
+	 * when it reached this node under another address than it was configured here with (localhost, a NAT).
+	 */
+	private void heardFrom(Map<String, Object> message) {
+		String peerEndpoint = message.get(PartylineNode.ENDPOINT) instanceof String given ? given : "";
+		String peerName = message.get(PartylineNode.NODE) instanceof String given ? given : "";
 		for (Peer peer : peerList) {
-			if (peer.endpoint().equals(peerEndpoint)) {
+			if (peer.endpoint().equals(peerEndpoint) || !peerName.isEmpty() && peerName.equals(peer.state().node())) {
 				peer.heardFrom(peerName);
+				peer.learn(message);
 			}
 		}
+	}
+
+	@Override
+	public boolean leavesOutApplicationsHere() {
+		return leavesOutApplicationsHere;
 	}
 
 	private void peersChanged() {
@@ -265,7 +285,7 @@ public final class Node implements Remotes {
 			}
 			Peer peer = new Peer(peerEndpoint, proxy, callsPerPeer, Node.this::peersChanged);
 			rebuild(peer, null);
-			hellos.execute(() -> peer.hello(name, endpoint));
+			hellos.execute(() -> peer.hello(catalog.message()));
 			return peer;
 		}
 

@@ -45,6 +45,12 @@ public @interface NodeConfiguration {
 					+ "uses its own deadline.")
 	int deadlineMillis() default DEFAULT_DEADLINE_MILLIS;
 
+	@AttributeDefinition(name = "Ask peers for applications here",
+			description = "When false (the default), a peer's handlers of an application that also has handlers of "
+					+ "the name in this framework are not asked: an application here answers from here, and a "
+					+ "replicated one is not heard twice. When true, they are asked too.")
+	boolean askPeersForApplicationsHere() default false;
+
 	@AttributeDefinition(name = "Calls per peer", min = "1",
 			description = "How many calls to one peer may be under way at once; beyond it a peer whose calls all "
 					+ "outlived their asks is late at once.")

@@ -2,8 +2,10 @@ package org.partyline.internal.node;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.osgi.service.log.Logger;
 import org.partyline.api.RecursionTooDeep;
@@ -24,25 +26,38 @@ public final class NodeEndpoint implements PartylineNode {
 	private final String name;
 	private final String endpoint;
 	private final AsyncAsks asks;
-	private final BiConsumer<String, String> heardFrom;
+	private final Consumer<Map<String, Object>> heardFrom;
+	private final Supplier<Map<String, Object>> catalog;
 	private final Logger logger;
 
-	NodeEndpoint(String name, String endpoint, AsyncAsks asks, BiConsumer<String, String> heardFrom, Logger logger) {
+	/**
+	 * @param heardFrom told every message a peer sends of itself (a hello, a catalog)
+	 * @param catalog this node's catalog as a message, made anew for each answer
+	 */
+	NodeEndpoint(String name, String endpoint, AsyncAsks asks, Consumer<Map<String, Object>> heardFrom,
+			Supplier<Map<String, Object>> catalog, Logger logger) {
 		this.name = name;
 		this.endpoint = endpoint;
 		this.asks = asks;
 		this.heardFrom = heardFrom;
+		this.catalog = catalog;
 		this.logger = logger;
 	}
 
 	@Override
 	public Map<String, Object> hello(Map<String, Object> caller) {
-		if (caller.get(ENDPOINT) instanceof String peer) {
-			heardFrom.accept(peer, caller.get(NODE) instanceof String node ? node : "");
-		}
-		Map<String, Object> answer = new HashMap<>();
+		heardFrom.accept(caller);
+		Map<String, Object> answer = catalog.get();
 		answer.put(NODE, name);
 		answer.put(ENDPOINT, endpoint);
+		return answer;
+	}
+
+	@Override
+	public Map<String, Object> catalog(Map<String, Object> update) {
+		heardFrom.accept(update);
+		Map<String, Object> answer = new HashMap<>();
+		answer.put(NODE, name);
 		return answer;
 	}
 
@@ -59,7 +74,7 @@ public final class NodeEndpoint implements PartylineNode {
 			// this node answers a little before the peer stops waiting, so its answer still counts there
 			Duration deadline = Duration.ofNanos(Math.min(nanos - nanos / 5, LONGEST.toNanos()));
 			return WireReplies.toWire(name,
-					asks.answerPeer(app, serviceName, ask.get(PAYLOAD), depth, deadline));
+					asks.answerPeer(app, here(ask), serviceName, ask.get(PAYLOAD), depth, deadline));
 		} catch (IllegalArgumentException | RecursionTooDeep refusal) {
 			return refused(refusal.getMessage());
 		} catch (InterruptedException stopping) {
@@ -69,6 +84,14 @@ public final class NodeEndpoint implements PartylineNode {
 			logger.warn("Answering a peer's ask failed", failure);
 			return refused("node " + name + " failed: " + failure);
 		}
+	}
+
+	/** The asking framework's applications with handlers of the name; none from a peer that does not say. */
+	private static String[] here(Map<String, Object> ask) {
+		if (ask.get(HERE) instanceof List<?> here && here.stream().allMatch(String.class::isInstance)) {
+			return here.toArray(String[]::new);
+		}
+		return new String[0];
 	}
 
 	private static String text(Map<String, Object> ask, String key, boolean mayBeEmpty) {

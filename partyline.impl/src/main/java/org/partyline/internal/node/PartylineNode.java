@@ -21,14 +21,29 @@ public interface PartylineNode {
 	String KNOWN = "known";
 	String REPLIES = "replies";
 	String REFUSED = "refused";
+	/** The applications of the asking framework with handlers of the name: left out, as they answer there. */
+	String HERE = "here";
+	/** Each name with the applications that have handlers of it on the sending node: which asks it can answer. */
+	String CATALOG = "catalog";
+	/** Which start of the sending node the catalog is of, and its order among that start's catalogs. */
+	String INCARNATION = "incarnation";
+	String VERSION = "version";
 
 	/**
-	 * A peer says who it is ({@value #NODE}, {@value #ENDPOINT}); the answer says who this node is, the same way.
+	 * A peer says who it is ({@value #NODE}, {@value #ENDPOINT}) and what it has ({@value #CATALOG},
+	 * {@value #INCARNATION}, {@value #VERSION}); the answer says the same of this node.
 	 */
 	Map<String, Object> hello(Map<String, Object> caller);
 
 	/**
-	 * Asks this node's own handlers of {@value #NAME} but those of bundles named {@value #APP}, with
+	 * A peer's handlers changed: its new catalog, as in {@link #hello}. The answer names this node. Sent by the peer
+	 * as the change happens, so that this node asks it only for names it has, with no timer at rest.
+	 */
+	Map<String, Object> catalog(Map<String, Object> update);
+
+	/**
+	 * Asks this node's own handlers of {@value #NAME} but those of bundles named {@value #APP} or listed in
+	 * {@value #HERE}, with
 	 * {@value #PAYLOAD}, at nesting {@value #DEPTH}, within {@value #DEADLINE_NANOS}. The answer holds
 	 * {@value #NODE}, {@value #KNOWN} (whether any handler of the name is connected here) and {@value #REPLIES}, or
 	 * {@value #REFUSED} with the reason.

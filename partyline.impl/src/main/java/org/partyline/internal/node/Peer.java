@@ -1,8 +1,11 @@
 package org.partyline.internal.node;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.partyline.api.Reply;
 import org.partyline.internal.HandlerLane;
@@ -27,7 +30,10 @@ final class Peer implements Remote {
 	private final int callsAtOnce;
 	private final Runnable changed;
 	private final HandlerLane lane = new HandlerLane();
+	private final AtomicLong asked = new AtomicLong();
 	private volatile State state;
+	/** What the peer said it has; {@code null} until it said. */
+	private volatile PeerCatalog catalog;
 
 	Peer(String endpoint, PartylineNode node, int callsAtOnce, Runnable changed) {
 		this.endpoint = endpoint;
@@ -67,10 +73,40 @@ final class Peer implements Remote {
 	}
 
 	@Override
-	public PeerAnswer ask(String callerApp, String serviceName, Object payload, int depth, Duration deadline) {
+	public String[] applications(String serviceName) {
+		PeerCatalog said = catalog;
+		return said == null ? null : said.of(serviceName);
+	}
+
+	/** How many names the peer said it has, or -1 before it said. */
+	int names() {
+		PeerCatalog said = catalog;
+		return said == null ? -1 : said.applications().size();
+	}
+
+	/** How many asks this node sent the peer. */
+	long asked() {
+		return asked.get();
+	}
+
+	/** Takes the catalog in a peer's message, unless it is older than the one this node has. */
+	void learn(Map<String, Object> message) {
+		PeerCatalog said = PeerCatalog.in(message);
+		synchronized (this) {
+			if (said != null && said.replaces(catalog)) {
+				catalog = said;
+			}
+		}
+	}
+
+	@Override
+	public PeerAnswer ask(String callerApp, String[] here, String serviceName, Object payload, int depth,
+			Duration deadline) {
 		long started = System.nanoTime();
+		asked.incrementAndGet();
 		Map<String, Object> ask = new HashMap<>();
 		ask.put(PartylineNode.APP, callerApp);
+		ask.put(PartylineNode.HERE, new ArrayList<>(Arrays.asList(here)));
 		ask.put(PartylineNode.NAME, serviceName);
 		ask.put(PartylineNode.PAYLOAD, payload);
 		ask.put(PartylineNode.DEPTH, depth);
@@ -86,13 +122,27 @@ final class Peer implements Remote {
 		}
 	}
 
-	/** Says who this node is, and learns who the peer is; false when it could not be reached. */
-	boolean hello(String ownName, String ownEndpoint) {
-		Map<String, Object> caller = new HashMap<>();
-		caller.put(PartylineNode.NODE, ownName);
-		caller.put(PartylineNode.ENDPOINT, ownEndpoint);
+	/**
+	 * Says who this node is and what it has, and learns the same of the peer; false when it could not be reached.
+	 *
+	 * @param own this node's name, endpoint and catalog, as a message
+	 */
+	boolean hello(Map<String, Object> own) {
 		try {
-			reached(node.hello(caller));
+			Map<String, Object> answer = node.hello(own);
+			learn(answer);
+			reached(answer);
+			return true;
+		} catch (RuntimeException | LinkageError failure) {
+			unreached(failure);
+			return false;
+		}
+	}
+
+	/** Tells the peer this node's new catalog; false when it could not be reached. */
+	boolean tell(Map<String, Object> catalog) {
+		try {
+			reached(node.catalog(catalog));
 			return true;
 		} catch (RuntimeException | LinkageError failure) {
 			unreached(failure);

@@ -174,7 +174,8 @@ public final class PartylineCommands {
 	}
 
 	/** This node and its peers, each said hello to now: who answers, and why not. */
-	@Descriptor("show this framework's partyline node and its peers, contacting each now")
+	@Descriptor("show this framework's partyline node and its peers, contacting each now: how many service names each"
+			+ " has handlers of (NAMES, ? before it said), and how many asks this node sent it (ASKS)")
 	public String nodes(
 			@Descriptor(HELP) @Parameter(names = HELP_OPTION, presentValue = "true", absentValue = "false") boolean help) {
 		if (help) {
@@ -192,10 +193,12 @@ public final class PartylineCommands {
 		if (peers.isEmpty()) {
 			return "Node " + current.name() + " at " + current.endpoint() + " has no peers.";
 		}
-		Table table = new Table("PEER", "NODE", "STATE", "DETAIL");
+		// NAMES: how many service names the peer has handlers of (it is asked only for those); ASKS: asks sent to it
+		Table table = new Table("PEER", "NODE", "STATE", "NAMES", "ASKS", "DETAIL");
 		for (PeerStatus peer : peers) {
 			table.row(peer.endpoint(), peer.node().isEmpty() ? "?" : peer.node(),
-					peer.reached() ? "reached" : "unreached", peer.detail());
+					peer.reached() ? "reached" : "unreached", peer.names() < 0 ? "?" : String.valueOf(peer.names()),
+					String.valueOf(peer.asks()), peer.detail());
 		}
 		return "Node " + current.name() + " at " + current.endpoint() + "\n" + table;
 	}

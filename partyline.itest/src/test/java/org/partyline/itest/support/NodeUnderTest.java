@@ -63,6 +63,8 @@ public final class NodeUnderTest implements AutoCloseable {
 		properties.put("name", NAME);
 		properties.put("port", port);
 		properties.put("secret", SECRET);
+		// its only peer is itself, whose applications are all here too: only so does an ask cross at all
+		properties.put("askPeersForApplicationsHere", true);
 		String[] peers = new String[otherPeers.size() + 1];
 		peers[0] = "localhost:" + port;
 		for (int i = 0; i < otherPeers.size(); i++) {

@@ -43,6 +43,10 @@ public final class Main {
 	private static final List<String> QUIET_SLF4J_LOGGERS = List.of("org.apache.felix.webconsole", "org.apache.felix.hc",
 			"org.apache.aries.rsa");
 
+	/** demo.page's Links: the base URL the demo's applications put before the links they answer. */
+	private static final String DEMO_BASE = "partyline.demo.base";
+	private static final String DEMO_BASE_FROM_INVITATION = "invitation";
+
 	private static final String USAGE = """
 			Usage: java [-Dname=value ...] -jar partyline.jar
 			  -Dorg.osgi.service.http.port=N       HTTP port (8080; 0 picks a free one)
@@ -62,6 +66,8 @@ public final class Main {
 			  -Dpartyline.node.name=NAME           this node's name in the others' replies (ADDRESS:PORT)
 			  -Dpartyline.node.address=ADDR        the address the others reach this node at, and it listens on
 			                                       (127.0.0.1)
+			  -Dpartyline.demo.base=URL            on a node, the base URL of the demo's links, so that the other
+			                                       nodes' pages can use them (the address its invitations came to)
 			Every run property of partyline.bndrun can be overridden the same way.""";
 
 	private Main() {
@@ -93,7 +99,7 @@ public final class Main {
 		Path launcherJar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		Storage storage = Storage.chosen();
 		Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow()
-				.newFramework(configuration(spec, storage));
+				.newFramework(configuration(spec, storage, node.isPresent()));
 		framework.init(); // cleans a fresh storage: the shipped configuration is written after
 		Path configurationFolder = ShippedConfiguration.folderIn(storage);
 		new ShippedConfiguration(launcherJar).writeTo(configurationFolder);
@@ -116,10 +122,17 @@ public final class Main {
 		System.exit(REFUSED);
 	}
 
-	/** The run properties, each overridden by a system property of the same name, plus storage and start level. */
-	private static Map<String, String> configuration(RunSpec spec, Storage storage) throws IOException {
+	/**
+	 * The run properties, each overridden by a system property of the same name, plus storage and start level, and
+	 * for a node the base of the demo's links.
+	 */
+	private static Map<String, String> configuration(RunSpec spec, Storage storage, boolean node) throws IOException {
 		Map<String, String> configuration = new HashMap<>();
 		spec.properties().forEach((name, value) -> configuration.put(name, System.getProperty(name, value)));
+		if (node) {
+			// the demo's links then name this node, so that its peers' pages can use them (-D... to give another)
+			configuration.put(DEMO_BASE, System.getProperty(DEMO_BASE, DEMO_BASE_FROM_INVITATION));
+		}
 		String deploy = configuration.get(DEPLOY_FOLDER);
 		if (deploy != null) {
 			Path folder = Files.createDirectories(Path.of(deploy)).toAbsolutePath();

@@ -31,6 +31,8 @@ final class LauncherProcess implements AutoCloseable {
 	private final Path output;
 	private final Writer shell;
 	private int markers;
+	/** The endpoint of the "serving" line, once seen. */
+	private volatile URI served;
 
 	private LauncherProcess(Process process, Path output) {
 		this.process = process;
@@ -80,7 +82,16 @@ final class LauncherProcess implements AutoCloseable {
 		if (endpoint.get() == null) {
 			throw new AssertionError("the launcher ended before serving:\n" + output());
 		}
-		return endpoint.get();
+		served = endpoint.get();
+		return served;
+	}
+
+	/** The HTTP endpoint the launcher named when it started serving ({@link #awaitEndpoint} first). */
+	URI endpoint() {
+		if (served == null) {
+			throw new IllegalStateException("not serving yet: await its endpoint first");
+		}
+		return served;
 	}
 
 	/** Runs one shell command through stdin and returns what it printed, waiting at most {@code timeout}. */

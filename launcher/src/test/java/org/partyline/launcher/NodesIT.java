@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,8 @@ class NodesIT {
 	private static final Duration START = Duration.ofSeconds(45);
 	private static final Duration WAIT = Duration.ofSeconds(20);
 	private static final int DEADLINE_MS = 500;
+	/** Long enough that a call failing at its peer's death is told from one that waited out its deadline. */
+	private static final int STALLED_DEADLINE_MS = 10_000;
 	/** How much later than its deadline an ask through the shell may return on a loaded 2-core machine. */
 	private static final int SHELL_SLACK_MS = 1500;
 	/** The nodes' shared secret, as a system property: the test's JVMs are the only users of this machine's list. */
@@ -137,6 +140,7 @@ class NodesIT {
 	void anAskInOneNodeCollectsTheOthersRepliesEachNamingItsNodeLocalOnesFirstAndNoCopyOfALocalApplication()
 			throws IOException {
 		Node a = node("a");
+		Node b = node("b");
 		String ask = "partyline:ask -d 1000 url faq.home";
 		await("b's FAQ among a's replies").atMost(WAIT)
 				.until(() -> rows(a.shell(ask)).stream().anyMatch(row -> row.has("b", "demo.faq")));
@@ -150,7 +154,8 @@ class NodesIT {
 		assertEquals(List.of("demo.faq"), rows.stream().filter(row -> !row.node().equals("(local)")).map(Row::bundle)
 				.toList(), "no copy of a's applications:\n" + rows);
 		assertTrue(rows.stream().anyMatch(row -> row.has("b", "demo.faq") && row.outcome().equals("answered")
-				&& row.columns().get("ANSWER").equals("/faq/")), "b's FAQ answers:\n" + rows);
+				&& row.columns().get("ANSWER").equals(b.launcher.endpoint() + "faq/")),
+				"b's FAQ answers with a link to it on b, usable on a's pages:\n" + rows);
 
 		String remote = a.shell("partyline:ask -d 1000 echo-b hello");
 		assertTrue(rows(remote).stream().anyMatch(row -> row.has("b", EchoBundle.symbolicName("echo-b"))
@@ -219,6 +224,15 @@ class NodesIT {
 				"asked as the twin in a, neither a's twin nor b's answers:\n" + asTheTwin);
 	}
 
+	/** A shell command from another thread than the test's. */
+	private static String shell(Node node, String command) {
+		try {
+			return node.shell(command);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	private static String installAndStart(Node node, Path bundle) throws IOException {
 		Matcher id = BUNDLE_ID.matcher(node.shell("install " + bundle.toUri()));
 		assertTrue(id.find(), "installed in " + node.name);
@@ -251,11 +265,33 @@ class NodesIT {
 
 	@Test
 	@Order(5)
-	void aPeerKilledCostsAnAskItsDeadlineAndIsAskedAgainOnceRestarted() throws Exception {
+	void aPeerKilledInTheMiddleOfACallFailsThatCallAtOnceAndIsAskedAgainOnceRestarted() throws Exception {
 		Node a = node("a");
+		Node b = node("b");
 		Node c = node("c");
+		// a handler on c that stalls once called: a's call to it is under way when c dies
+		int namesOfC = peerNames(a.shell("partyline:nodes"), c);
+		installAndStart(c, EchoBundle.writeStalling("stall-c", workDir.resolve("stall-c.jar")));
+		await("c saying it has stall-c").atMost(WAIT)
+				.until(() -> peerNames(a.shell("partyline:nodes"), c) == namesOfC + 1);
+		Path called = workDir.resolve("stall-c-called");
+		CompletableFuture<String> stalled = CompletableFuture.supplyAsync(() -> shell(a,
+				"partyline:ask -d " + STALLED_DEADLINE_MS + " stall-c " + called));
+		await("the stalling handler on c called").atMost(WAIT).until(() -> Files.exists(called));
+
 		long killed = System.nanoTime();
 		assertTrue(c.launcher.kill(WAIT), "c's process is gone");
+
+		String cut = stalled.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+		long cutMs = millisSince(killed);
+		System.out.printf("nodes: a call under way to c when c was killed failed %d ms after the kill (deadline %d"
+				+ " ms)%n", cutMs, STALLED_DEADLINE_MS);
+		assertTrue(rows(cut).stream().anyMatch(row -> row.names(c) && row.outcome().equals("failed")),
+				"the call to c failed, not late:\n" + cut);
+		assertTrue(cutMs < STALLED_DEADLINE_MS / 2, "failed " + cutMs + " ms after the kill");
+		String fromB = b.shell("partyline:ask -d " + DEADLINE_MS + " echo-a x");
+		assertTrue(rows(fromB).stream().anyMatch(row -> row.has("a", EchoBundle.symbolicName("echo-a"))),
+				"a answers b meanwhile:\n" + fromB);
 
 		long asking = System.nanoTime();
 		String ask = a.shell("partyline:ask -d " + DEADLINE_MS + " echo-c x");

@@ -11,6 +11,8 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -18,6 +20,7 @@ import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
 import org.partyline.demo.page.Guest;
 import org.partyline.demo.page.Html;
+import org.partyline.demo.page.Links;
 
 /**
  * The blog: a javax whiteboard servlet ({@code org.osgi.service.http.whiteboard}). It joins the partyline when
@@ -38,6 +41,13 @@ public class BlogServlet extends HttpServlet {
 
 	private final transient Map<String, Post> posts = Post.all();
 	private final transient Guest guest = new Guest(NAME);
+	/** The framework's {@value Links#BASE}: whether the links the blog answers name its node. */
+	private final transient String nodeBase;
+
+	@Activate
+	public BlogServlet(BundleContext context) {
+		this.nodeBase = context.getProperty(Links.BASE);
+	}
 
 	@Override
 	protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -57,10 +67,12 @@ public class BlogServlet extends HttpServlet {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		String base = request.getContextPath() + request.getServletPath(); // "/blog", wherever it is mounted
+		// "/blog" wherever it is mounted, after the node's base URL if the framework names one
+		Links links = Links.of(nodeBase, request.getScheme(), request.getServerName(), request.getServerPort(),
+				request.getContextPath() + request.getServletPath());
 		boolean joined = guest.join(invited, partyline -> {
-			partyline.connect("url", new BlogUrls(base, posts));
-			partyline.connect("nav", payload -> Map.entry(NAME, base + "/"));
+			partyline.connect("url", new BlogUrls(links.root(), posts));
+			partyline.connect("nav", payload -> links.nav(NAME));
 		});
 		if (!joined) {
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // the partyline stopped meanwhile

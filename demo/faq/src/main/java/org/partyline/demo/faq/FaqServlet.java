@@ -2,9 +2,10 @@ package org.partyline.demo.faq;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.partyline.api.Handler;
@@ -13,6 +14,7 @@ import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
 import org.partyline.demo.page.Guest;
 import org.partyline.demo.page.Html;
+import org.partyline.demo.page.Links;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -35,6 +37,13 @@ public class FaqServlet extends HttpServlet {
 	private static final String INVITATION = "/" + PartylineConstants.INVITE_SEGMENT + "/";
 
 	private final transient Guest guest = new Guest(NAME);
+	/** The framework's {@value Links#BASE}: whether the links the FAQ answers name its node. */
+	private final transient String nodeBase;
+
+	@Activate
+	public FaqServlet(BundleContext context) {
+		this.nodeBase = context.getProperty(Links.BASE);
+	}
 
 	@Override
 	protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -54,7 +63,10 @@ public class FaqServlet extends HttpServlet {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		String home = request.getContextPath() + request.getServletPath() + "/";
+		// "/faq/" wherever it is mounted, after the node's base URL if the framework names one
+		Links links = Links.of(nodeBase, request.getScheme(), request.getServerName(), request.getServerPort(),
+				request.getContextPath() + request.getServletPath());
+		String home = links.href("/");
 		Handler url = payload -> {
 			if ("faq.home".equals(payload)) {
 				return home;
@@ -63,7 +75,7 @@ public class FaqServlet extends HttpServlet {
 		};
 		boolean joined = guest.join(invited, partyline -> {
 			partyline.connect("url", url);
-			partyline.connect("nav", payload -> Map.entry(NAME, home));
+			partyline.connect("nav", payload -> links.nav(NAME));
 		});
 		if (!joined) {
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // the partyline stopped meanwhile

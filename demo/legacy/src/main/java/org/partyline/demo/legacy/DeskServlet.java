@@ -72,7 +72,8 @@ public class DeskServlet extends HttpServlet {
 				}
 				return base + "/tickets/" + id;
 			});
-			invited.connect("nav", payload -> Map.entry(NAME, base + "/"));
+			// a plain map, as the whiteboard applications answer, so that the answer also crosses to other nodes
+			invited.connect("nav", payload -> Map.of("name", NAME, "href", base + "/"));
 		} catch (IllegalStateException stoppedMeanwhile) {
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			return;
@@ -104,8 +105,8 @@ public class DeskServlet extends HttpServlet {
 		Page page = new Page(title);
 		List<String> links = new ArrayList<>();
 		for (Object answer : ask("nav")) {
-			if (answer instanceof Map.Entry<?, ?> entry) {
-				links.add(Page.anchor(String.valueOf(entry.getValue()), String.valueOf(entry.getKey())));
+			if (answer instanceof Map<?, ?> link && link.get("name") != null && link.get("href") != null) {
+				links.add(Page.anchor(String.valueOf(link.get("href")), String.valueOf(link.get("name"))));
 			}
 		}
 		page.raw("<nav>").raw(String.join(" | ", links)).raw("</nav>\n");

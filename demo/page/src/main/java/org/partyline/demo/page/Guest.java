@@ -46,12 +46,12 @@ public final class Guest {
 		return new Html(title, name, navigation(), notices());
 	}
 
-	/** Every other application's answer to {@code nav}: its name and home, in precedence order. */
+	/** Every other application's answer to {@code nav} ({@link Links#nav}): its name and home, in precedence order. */
 	public List<Map.Entry<?, ?>> navigation() {
 		List<Map.Entry<?, ?>> links = new ArrayList<>();
 		for (Object answer : ask(party -> party.askAround("nav", null), List.of())) {
-			if (answer instanceof Map.Entry<?, ?> link) {
-				links.add(link);
+			if (answer instanceof Map<?, ?> link && link.get(Links.NAME) != null && link.get(Links.HREF) != null) {
+				links.add(Map.entry(link.get(Links.NAME), link.get(Links.HREF)));
 			}
 		}
 		return links;

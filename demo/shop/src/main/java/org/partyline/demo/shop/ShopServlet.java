@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
 import org.partyline.demo.page.Guest;
 import org.partyline.demo.page.Html;
+import org.partyline.demo.page.Links;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -33,6 +36,13 @@ public class ShopServlet extends HttpServlet {
 
 	private final transient Map<String, Product> products = Product.catalogue();
 	private final transient Guest guest = new Guest(NAME);
+	/** The framework's {@value Links#BASE}: whether the links the shop answers name its node. */
+	private final transient String nodeBase;
+
+	@Activate
+	public ShopServlet(BundleContext context) {
+		this.nodeBase = context.getProperty(Links.BASE);
+	}
 
 	@Override
 	protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -52,10 +62,12 @@ public class ShopServlet extends HttpServlet {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		String base = request.getContextPath() + request.getServletPath(); // "/shop", wherever it is mounted
+		// "/shop" wherever it is mounted, after the node's base URL if the framework names one
+		Links links = Links.of(nodeBase, request.getScheme(), request.getServerName(), request.getServerPort(),
+				request.getContextPath() + request.getServletPath());
 		boolean joined = guest.join(invited, partyline -> {
-			partyline.connect("url", new ShopUrls(base, products.keySet()));
-			partyline.connect("nav", payload -> Map.entry(NAME, base + "/"));
+			partyline.connect("url", new ShopUrls(links.root(), products.keySet()));
+			partyline.connect("nav", payload -> links.nav(NAME));
 		});
 		if (!joined) {
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // the partyline stopped meanwhile

@@ -33,12 +33,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.partyline.launcher.echo.EchoBundle;
 
 /**
  * The demo's {@code /shop/} page from a launcher alone, and from a node x whose one peer y runs the same
  * applications, side by side in one run: the node's page is the same page, and asks no peer (every application it
  * shows answers here). Then y gets an application of its own, the FAQ, and x's page asks it: the page whose asks
- * cross to a peer. The figures are printed for BENCHMARKS.md ("Across nodes"), not asserted: a shared 2-core machine
+ * cross to a peer; and a remote ask alone. The figures are printed for BENCHMARKS.md ("Across nodes"), not asserted: a shared 2-core machine
  * makes any bound on them a coin toss.
  */
 @TestInstance(Lifecycle.PER_CLASS)
@@ -52,6 +53,8 @@ class PageOnANodeIT {
 	private static final int MEASURED = 40;
 	private static final String SECRET = "the-secret-of-nodes-x-and-y";
 	private static final Pattern NAV = Pattern.compile("<nav>.*?</nav>", Pattern.DOTALL);
+	private static final int REMOTE_ASKS = 1000;
+	private static final Pattern TIMES = Pattern.compile("asked \\d+ times on \\d+ threads?: median \\d+ us, p99 \\d+ us, \\d+ asks/s");
 	private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -161,6 +164,25 @@ class PageOnANodeIT {
 		}
 		System.out.printf("page: x's shop and y's blog link into each other; all %d links on them answered 200%n",
 				links);
+	}
+
+	/**
+	 * A remote ask alone: x asks a name only y has (an {@link EchoBundle}), through x's shell ({@code partyline:ask
+	 * --times}, each ask timed from its start to its last reply), with nothing else running but the idle launcher.
+	 */
+	@Test
+	@Order(4)
+	void aRemoteAskIsMeasuredAtOneAndFourThreads() throws Exception {
+		EchoBundle.write("echo-y", yDeploy.resolve("echo-y.jar"));
+		await("x asking y's echo").atMost(WAIT).until(() -> x.shell("partyline:ask -d 1000 echo-y hello", WAIT)
+				.lines().anyMatch(line -> line.startsWith("y ") && line.contains("hello")));
+		x.shell("partyline:ask --times 300 echo-y x", WAIT);
+		for (String threads : List.of("1", "4")) {
+			String printed = x.shell("partyline:ask --times " + REMOTE_ASKS + " --threads " + threads + " echo-y x", WAIT);
+			Matcher times = TIMES.matcher(printed);
+			assertTrue(times.find(), printed);
+			System.out.printf("remote ask: x asking a name only y has, %s thread(s): %s%n", threads, times.group());
+		}
 	}
 
 	private static void uninstall(LauncherProcess launcher, String symbolicName) throws IOException {

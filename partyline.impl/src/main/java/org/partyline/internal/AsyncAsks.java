@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -54,6 +56,8 @@ public final class AsyncAsks {
 	private final ScheduledThreadPoolExecutor deadlines;
 	private final ExecutorService callbacks;
 	private final PromiseFactory promises;
+	/** For the asks of peers: their answer is sent by the thread that resolves them, with no hand-over. */
+	private final PromiseFactory resolvedInline;
 	private final Set<AsyncAsk> pending = ConcurrentHashMap.newKeySet();
 	private static final Remote[] NO_PEERS = new Remote[0];
 	private static final HandlerEntry[] NO_HANDLERS = new HandlerEntry[0];
@@ -76,6 +80,7 @@ public final class AsyncAsks {
 		this.callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
 				new SynchronousQueue<>(), NamedThreads.daemons("partyline-promise"));
 		this.promises = new PromiseFactory(callbacks, deadlines);
+		this.resolvedInline = new PromiseFactory(PromiseFactory.inlineExecutor(), deadlines);
 		this.callsPerHandler = SettingsInForce.asyncCallsPerHandler(config);
 	}
 
@@ -199,25 +204,28 @@ public final class AsyncAsks {
 	/**
 	 * What this framework answers a peer: its own handlers of the name but those of the asking application and of
 	 * the applications {@code leftOut} (they answer on the asking node), called as an asynchronous ask with the
-	 * deadline the peer gave; never its own peers, so an ask crosses one hop.
+	 * deadline the peer gave; never its own peers, so an ask crosses one hop. The answer completes on the thread that
+	 * resolves the ask (the last handler's, or the deadline's): no thread waits for it, and the transport sends it
+	 * from there.
+	 *
+	 * @throws RecursionTooDeep when the peer's ask is nested too deep
 	 */
-	public PeerAnswer answerPeer(String callerApp, String[] leftOut, String serviceName, Object payload, int depth,
-			Duration deadline) throws InterruptedException {
+	public CompletionStage<PeerAnswer> answerPeer(String callerApp, String[] leftOut, String serviceName,
+			Object payload, int depth, Duration deadline) {
 		HandlerEntry[] known = switchboard.askedHere(Switchboard.NEUTRAL_CALLER, callerApp, serviceName);
 		if (known == null) {
-			return new PeerAnswer(false, List.of());
+			return CompletableFuture.completedFuture(new PeerAnswer(false, List.of()));
 		}
 		// the asking framework's applications answer there: their handlers here are left out too
 		HandlerEntry[] handlers = Arrays.stream(known)
 				.filter(handler -> !PeerChoice.contains(leftOut, handler.ownerName())).toArray(HandlerEntry[]::new);
 		Nesting.check(depth, serviceName);
-		AsyncAsk ask = new AsyncAsk(handlers, promises.deferred(), pending::remove);
+		AsyncAsk ask = new AsyncAsk(handlers, resolvedInline.deferred(), pending::remove);
+		CompletableFuture<PeerAnswer> answer = new CompletableFuture<>();
+		ask.promise().onSuccess(replies -> answer.complete(new PeerAnswer(true, replies)))
+				.onFailure(answer::completeExceptionally); // an ask without mustBeKnown never fails
 		start(ask, deadline, slot -> handlerCall(ask, slot, payload, depth));
-		try {
-			return new PeerAnswer(true, ask.promise().getValue());
-		} catch (InvocationTargetException cannotHappen) {
-			throw new IllegalStateException(cannotHappen.getCause()); // an ask without mustBeKnown never fails
-		}
+		return answer;
 	}
 
 	/**
@@ -315,16 +323,22 @@ public final class AsyncAsks {
 			ask.lateAtOnce(slot);
 			return;
 		}
-		Runnable call = () -> {
+		// sent from the thread that lets it into the lane, answered on the transport's: no thread waits for a peer
+		Runnable call = HandlerLane.later(done -> {
 			if (!ask.start(slot)) {
+				done.run();
 				return;
 			}
-			try {
-				ask.replied(slot, peer.ask(callerApp, here, serviceName, payload, depth, ask.remaining(deadline)));
-			} finally {
-				ask.finish(slot);
-			}
-		};
+			peer.ask(callerApp, here, serviceName, payload, depth, ask.remaining(deadline))
+					.whenComplete((answer, failure) -> {
+						try {
+							ask.replied(slot, answer); // a peer's ask never fails: its failures are replies
+						} finally {
+							ask.finish(slot);
+							done.run();
+						}
+					});
+		});
 		ask.queued(slot, call);
 		lane.submit(call, callers, limit);
 	}

@@ -1,21 +1,23 @@
 package org.partyline.internal;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 /** A peer node, as the asks of this framework call it. */
 public interface Remote extends Askee {
 
 	/**
 	 * Asks the peer's own handlers of the name, except those of the caller's application and of the applications
-	 * given, and waits for its answer at most the deadline. Never throws: a peer that cannot be asked answers with
-	 * one reply that says why.
+	 * given, within the deadline; the stage completes when the answer comes, with no thread waiting for it. Never
+	 * fails: a peer that cannot be asked answers with one reply that says why.
 	 *
 	 * @param callerApp the symbolic name of the asking bundle, or {@code ""} for a neutral caller
 	 * @param here the applications that have handlers of the name in the asking framework, left out there too
 	 * @param payload the payload as it crosses ({@link Remotes#wired})
 	 * @param depth how deep the ask is nested, so loops across nodes meet the same limit as loops in one
 	 */
-	PeerAnswer ask(String callerApp, String[] here, String serviceName, Object payload, int depth, Duration deadline);
+	CompletionStage<PeerAnswer> ask(String callerApp, String[] here, String serviceName, Object payload, int depth,
+			Duration deadline);
 
 	/**
 	 * The applications (symbolic names) with handlers of the name on the peer, as it last said; empty when it has

@@ -91,4 +91,26 @@ class HandlerLaneTest {
 		lane.overdueEnded();
 		assertFalse(lane.stuck(LIMIT));
 	}
+
+	@Test
+	void callsThatAnswerLaterHoldTheirPlaceUntilDoneAndTakeNoThreadOfThePool() {
+		List<Runnable> dones = new CopyOnWriteArrayList<>();
+		List<String> threads = new CopyOnWriteArrayList<>();
+		for (int call = 0; call < 4; call++) {
+			int id = call;
+			lane.submit(HandlerLane.later(done -> {
+				started.add(id);
+				threads.add(Thread.currentThread().getName());
+				dones.add(done);
+			}), pool, LIMIT);
+		}
+		assertEquals(List.of(0, 1), started, "started at once, up to the limit");
+		assertTrue(threads.stream().allMatch(Thread.currentThread().getName()::equals), "on the submitting thread");
+
+		dones.get(0).run();
+		dones.get(0).run(); // done twice counts once
+		assertEquals(List.of(0, 1, 2), started, "one place freed, one more started");
+		dones.get(1).run();
+		assertEquals(List.of(0, 1, 2, 3), started);
+	}
 }

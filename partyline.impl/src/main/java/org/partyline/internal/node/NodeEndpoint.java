@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -62,27 +64,23 @@ public final class NodeEndpoint implements PartylineNode {
 	}
 
 	@Override
-	public Map<String, Object> ask(Map<String, Object> ask) {
+	public CompletionStage<Map<String, Object>> ask(Map<String, Object> ask) {
 		try {
 			String app = text(ask, APP, true);
 			String serviceName = text(ask, NAME, false);
 			int depth = ask.get(DEPTH) instanceof Integer given && given >= 0 ? given : -1;
 			long nanos = ask.get(DEADLINE_NANOS) instanceof Long given ? given : -1;
 			if (depth < 0 || nanos <= 0) {
-				return refused("the ask has no depth or deadline");
+				return CompletableFuture.completedFuture(refused("the ask has no depth or deadline"));
 			}
 			// this node answers a little before the peer stops waiting, so its answer still counts there
 			Duration deadline = Duration.ofNanos(Math.min(nanos - nanos / 5, LONGEST.toNanos()));
-			return WireReplies.toWire(name,
-					asks.answerPeer(app, here(ask), serviceName, ask.get(PAYLOAD), depth, deadline));
+			return asks.answerPeer(app, here(ask), serviceName, ask.get(PAYLOAD), depth, deadline)
+					.handle((answer, failure) -> failure == null ? WireReplies.toWire(name, answer) : failed(failure));
 		} catch (IllegalArgumentException | RecursionTooDeep refusal) {
-			return refused(refusal.getMessage());
-		} catch (InterruptedException stopping) {
-			Thread.currentThread().interrupt();
-			return refused("node " + name + " is stopping");
+			return CompletableFuture.completedFuture(refused(refusal.getMessage()));
 		} catch (RuntimeException failure) {
-			logger.warn("Answering a peer's ask failed", failure);
-			return refused("node " + name + " failed: " + failure);
+			return CompletableFuture.completedFuture(failed(failure));
 		}
 	}
 
@@ -92,6 +90,11 @@ public final class NodeEndpoint implements PartylineNode {
 			return here.toArray(String[]::new);
 		}
 		return new String[0];
+	}
+
+	private Map<String, Object> failed(Throwable failure) {
+		logger.warn("Answering a peer's ask failed", failure);
+		return refused("node " + name + " failed: " + failure);
 	}
 
 	private static String text(Map<String, Object> ask, String key, boolean mayBeEmpty) {

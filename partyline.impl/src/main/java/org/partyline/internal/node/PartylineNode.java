@@ -1,6 +1,7 @@
 package org.partyline.internal.node;
 
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One framework's partyline as its peers call it: the one service a node exports. Everything crosses as plain
@@ -43,10 +44,10 @@ public interface PartylineNode {
 
 	/**
 	 * Asks this node's own handlers of {@value #NAME} but those of bundles named {@value #APP} or listed in
-	 * {@value #HERE}, with
-	 * {@value #PAYLOAD}, at nesting {@value #DEPTH}, within {@value #DEADLINE_NANOS}. The answer holds
-	 * {@value #NODE}, {@value #KNOWN} (whether any handler of the name is connected here) and {@value #REPLIES}, or
-	 * {@value #REFUSED} with the reason.
+	 * {@value #HERE}, with {@value #PAYLOAD}, at nesting {@value #DEPTH}, within {@value #DEADLINE_NANOS}. The answer
+	 * holds {@value #NODE}, {@value #KNOWN} (whether any handler of the name is connected here) and {@value #REPLIES},
+	 * or {@value #REFUSED} with the reason. It comes later (a stage): the transport sends it as the ask resolves,
+	 * with no thread of either node waiting on the serving side.
 	 */
-	Map<String, Object> ask(Map<String, Object> ask);
+	CompletionStage<Map<String, Object>> ask(Map<String, Object> ask);
 }

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.partyline.api.Reply;
@@ -100,8 +103,8 @@ final class Peer implements Remote {
 	}
 
 	@Override
-	public PeerAnswer ask(String callerApp, String[] here, String serviceName, Object payload, int depth,
-			Duration deadline) {
+	public CompletionStage<PeerAnswer> ask(String callerApp, String[] here, String serviceName, Object payload,
+			int depth, Duration deadline) {
 		long started = System.nanoTime();
 		asked.incrementAndGet();
 		Map<String, Object> ask = new HashMap<>();
@@ -111,15 +114,30 @@ final class Peer implements Remote {
 		ask.put(PartylineNode.PAYLOAD, payload);
 		ask.put(PartylineNode.DEPTH, depth);
 		ask.put(PartylineNode.DEADLINE_NANOS, deadline.toNanos());
+		CompletionStage<Map<String, Object>> sent;
 		try {
-			Map<String, Object> answer = node.ask(ask);
-			PeerAnswer read = WireReplies.fromWire(answer, label());
-			reached(answer);
-			return read;
+			sent = node.ask(ask); // the transport's timeout bounds it
 		} catch (RuntimeException | LinkageError failure) {
-			unreached(failure);
-			return PeerAnswer.unreached(NodeReply.failed(label(), failure, started));
+			return CompletableFuture.completedFuture(unreached(failure, started));
 		}
+		return sent.handle((answer, failed) -> {
+			if (failed == null) {
+				try {
+					PeerAnswer read = WireReplies.fromWire(answer, label());
+					reached(answer);
+					return read;
+				} catch (RuntimeException unreadable) {
+					return unreached(unreadable, started);
+				}
+			}
+			return unreached(failed instanceof CompletionException && failed.getCause() != null ? failed.getCause()
+					: failed, started);
+		});
+	}
+
+	private PeerAnswer unreached(Throwable failure, long started) {
+		unreached(failure);
+		return PeerAnswer.unreached(NodeReply.failed(label(), failure, started));
 	}
 
 	/**

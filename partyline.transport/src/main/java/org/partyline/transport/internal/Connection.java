@@ -59,33 +59,43 @@ final class Connection {
 	}
 
 	/**
+	 * Sends a call; its answer completes the future, on the reading thread, or the connection's failure fails it.
+	 * The caller that stops waiting calls {@link #forget}.
+	 */
+	CompletableFuture<Frame> send(byte[] body) {
+		long call = calls.incrementAndGet();
+		CompletableFuture<Frame> answer = new CompletableFuture<>();
+		answer.whenComplete((frame, failed) -> waiting.remove(call));
+		waiting.put(call, answer);
+		IOException failed = failure;
+		if (failed != null) {
+			answer.completeExceptionally(failed); // failed meanwhile: its waiting calls may have been failed already
+			return answer;
+		}
+		try {
+			synchronized (out) {
+				new Frame(call, Frame.CALL, body).writeTo(out);
+			}
+		} catch (IOException e) {
+			fail(e);
+		}
+		return answer;
+	}
+
+	/**
 	 * Sends a call and waits for its answer at most {@code timeoutMillis}.
 	 *
 	 * @throws IOException when the connection failed before the answer came
 	 * @throws TimeoutException when it did not come in time (the connection stays: other calls may be answered)
 	 */
 	Frame exchange(byte[] body, long timeoutMillis) throws IOException, TimeoutException, InterruptedException {
-		long call = calls.incrementAndGet();
-		CompletableFuture<Frame> answer = new CompletableFuture<>();
-		waiting.put(call, answer);
+		CompletableFuture<Frame> answer = send(body);
 		try {
-			IOException failed = failure;
-			if (failed != null) {
-				throw failed; // failed meanwhile: its waiting calls may have been failed before this one was added
-			}
-			try {
-				synchronized (out) {
-					new Frame(call, Frame.CALL, body).writeTo(out);
-				}
-			} catch (IOException e) {
-				fail(e);
-				throw e;
-			}
 			return answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
 		} catch (ExecutionException e) {
 			throw (IOException) e.getCause(); // only ever failed by fail()
 		} finally {
-			waiting.remove(call);
+			answer.cancel(false); // no longer waited for, if it is still out: forgotten
 		}
 	}
 

@@ -3,6 +3,9 @@ package org.partyline.transport.internal;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.osgi.framework.ServiceException;
@@ -29,10 +32,43 @@ final class Link {
 
 	/** Calls a method of a service the peer exports, and returns its answer, read through the filter. */
 	Object call(String service, String method, Object[] arguments, long timeoutMillis) {
-		Object[] given = arguments == null ? new Object[0] : arguments;
-		byte[] body;
+		return read(exchange(body(service, method, arguments), timeoutMillis));
+	}
+
+	/**
+	 * Calls a method that answers later: the future completes with the answer on the connection's reading thread,
+	 * or fails with a {@link ServiceException} (the peer cannot be reached, fails the call, or does not answer in
+	 * time). No thread of this node waits for it.
+	 */
+	CompletableFuture<Object> callLater(String service, String method, Object[] arguments, long timeoutMillis) {
+		CompletableFuture<Frame> sent;
 		try {
-			body = WireStreams.write(out -> {
+			sent = connection().send(body(service, method, arguments));
+		} catch (IOException failed) {
+			return CompletableFuture.failedFuture(
+					new ServiceException("cannot reach " + this + ": " + failed, ServiceException.REMOTE, failed));
+		} catch (ServiceException cannotCross) {
+			return CompletableFuture.failedFuture(cannotCross);
+		}
+		CompletableFuture<Object> answer = sent.thenApply(this::read);
+		answer.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((value, failed) -> sent.cancel(false));
+		return answer.handle((value, failed) -> {
+			if (failed == null) {
+				return value;
+			}
+			Throwable cause = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause()
+					: failed;
+			throw cause instanceof ServiceException remote ? remote : new CompletionException(
+					new ServiceException(cause instanceof TimeoutException ? this + " did not answer within "
+							+ timeoutMillis + " ms" : "cannot reach " + this + ": " + cause, ServiceException.REMOTE,
+							cause));
+		});
+	}
+
+	private byte[] body(String service, String method, Object[] arguments) {
+		Object[] given = arguments == null ? new Object[0] : arguments;
+		try {
+			return WireStreams.write(out -> {
 				out.writeUTF(service);
 				out.writeUTF(method);
 				out.writeInt(given.length);
@@ -44,7 +80,10 @@ final class Link {
 			throw new ServiceException("an argument of " + method + " cannot cross to " + this + ": " + cannotCross,
 					ServiceException.REMOTE, cannotCross);
 		}
-		Frame answer = exchange(body, timeoutMillis);
+	}
+
+	/** The value of an answer frame, read through the filter; a failure frame or a refused value throws. */
+	private Object read(Frame answer) {
 		try (ObjectInputStream in = WireStreams.reading(answer.body())) {
 			if (answer.kind() == Frame.FAILURE) {
 				throw new ServiceException(this + " failed the call: " + in.readUTF(), ServiceException.REMOTE);

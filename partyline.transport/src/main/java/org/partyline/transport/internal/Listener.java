@@ -32,7 +32,10 @@ final class Listener implements Closeable {
 	static final int HANDSHAKES_AT_ONCE = 16;
 	/** A stranger that says nothing is dropped after this long. */
 	static final int HANDSHAKE_MILLIS = 5_000;
-	/** Calls answered at once, at most; beyond it a call is refused at once, not queued behind hung ones. */
+	/**
+	 * Calls of methods that answer at once (not later) running at a time, at most; beyond it such a call is refused at
+	 * once, not queued behind hung ones.
+	 */
 	static final int CALLS_AT_ONCE = 32;
 	private static final long ACCEPT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -125,11 +128,7 @@ final class Listener implements Closeable {
 	}
 
 	private void dispatch(Socket socket, DataOutputStream out, Frame call) {
-		try {
-			workers.execute(() -> send(socket, out, calls.answer(call)));
-		} catch (RejectedExecutionException busy) {
-			send(socket, out, ServedCall.failure(call, "the node is busy: " + CALLS_AT_ONCE + " calls at once"));
-		}
+		calls.serve(call, workers, CALLS_AT_ONCE, answer -> send(socket, out, answer));
 	}
 
 	private static void send(Socket socket, DataOutputStream out, Frame answer) {

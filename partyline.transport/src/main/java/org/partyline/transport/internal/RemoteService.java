@@ -2,9 +2,13 @@ package org.partyline.transport.internal;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
-/** The proxy of an imported service: its interfaces' methods are calls over the peer's link; Object's are local. */
+/**
+ * The proxy of an imported service: its interfaces' methods are calls over the peer's link, Object's are local. A
+ * method that returns a {@link CompletionStage} returns at once, its stage completed when the answer comes.
+ */
 final class RemoteService implements InvocationHandler {
 
 	private final String path;
@@ -29,6 +33,9 @@ final class RemoteService implements InvocationHandler {
 			case "hashCode" -> System.identityHashCode(proxy);
 			default -> "imported " + path + " of " + link.get();
 			};
+		}
+		if (CompletionStage.class.isAssignableFrom(method.getReturnType())) {
+			return link.get().callLater(path, ExportedService.key(method), arguments, timeoutMillis);
 		}
 		return link.get().call(path, ExportedService.key(method), arguments, timeoutMillis);
 	}

@@ -5,10 +5,17 @@ import java.io.ObjectInputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
- * One call a peer made: read from its frame through the filter, the exported method invoked, the answer (or why
- * there is none) made into a frame. A failure here is the call's, never the connection's.
+ * The calls a peer makes: each read from its frame through the filter, the exported method invoked, the answer (or
+ * why there is none) made into a frame. A method that answers later (it returns a {@link CompletionStage}) is invoked
+ * at once on the connection's reading thread, as it must not block, and answered from the thread that completes it:
+ * no thread waits for it. Any other method runs on a worker. A failure here is the call's, never the connection's.
  */
 final class ServedCall {
 
@@ -20,20 +27,66 @@ final class ServedCall {
 		this.exports = exports;
 	}
 
-	/** The frame answering a call frame. */
-	Frame answer(Frame call) {
+	/** Serves one call frame; {@code answer} gets its answer frame, on whichever thread has it. */
+	void serve(Frame call, Executor workers, int workersAtMost, Consumer<Frame> answer) {
+		Invocation invocation;
 		try {
-			Object result = invoke(call.body());
-			return new Frame(call.call(), Frame.ANSWER, WireStreams.write(out -> out.writeObject(result)));
+			invocation = read(call.body());
+		} catch (IOException | ReflectiveOperationException | RuntimeException refused) {
+			// a refused class (InvalidClassException), no such service or method
+			answer.accept(failure(call, refused.toString()));
+			return;
+		}
+		if (CompletionStage.class.isAssignableFrom(invocation.method().getReturnType())) {
+			answerLater(call, invocation, answer);
+			return;
+		}
+		try {
+			workers.execute(() -> answer.accept(answerNow(call, invocation)));
+		} catch (RejectedExecutionException busy) {
+			answer.accept(failure(call, "the node is busy: " + workersAtMost + " calls at once"));
+		}
+	}
+
+	private static Frame answerNow(Frame call, Invocation invocation) {
+		try {
+			return answered(call, invocation.invoke());
 		} catch (InvocationTargetException failed) {
 			return failure(call, "the service failed: " + failed.getCause());
-		} catch (IOException | ReflectiveOperationException | RuntimeException refused) {
-			// a refused class (InvalidClassException), an answer that cannot cross, no such service or method
+		} catch (ReflectiveOperationException | RuntimeException refused) {
 			return failure(call, refused.toString());
 		}
 	}
 
-	private Object invoke(byte[] body) throws IOException, ReflectiveOperationException {
+	private static void answerLater(Frame call, Invocation invocation, Consumer<Frame> answer) {
+		CompletionStage<?> later;
+		try {
+			later = (CompletionStage<?>) invocation.invoke();
+		} catch (InvocationTargetException failed) {
+			answer.accept(failure(call, "the service failed: " + failed.getCause()));
+			return;
+		} catch (ReflectiveOperationException | RuntimeException refused) {
+			answer.accept(failure(call, refused.toString()));
+			return;
+		}
+		if (later == null) {
+			answer.accept(failure(call, "the service answered no CompletionStage"));
+			return;
+		}
+		later.whenComplete((value, failed) -> answer.accept(failed == null ? answered(call, value)
+				: failure(call, "the service failed: " + (failed instanceof CompletionException && failed.getCause()
+						!= null ? failed.getCause() : failed))));
+	}
+
+	private static Frame answered(Frame call, Object value) {
+		try {
+			return new Frame(call.call(), Frame.ANSWER, WireStreams.write(out -> out.writeObject(value)));
+		} catch (IOException cannotCross) {
+			return failure(call, cannotCross.toString()); // an answer of a class that cannot cross
+		}
+	}
+
+	private Invocation read(byte[] body) throws IOException, ReflectiveOperationException {
 		try (ObjectInputStream in = WireStreams.reading(body)) {
 			String service = in.readUTF();
 			String methodKey = in.readUTF();
@@ -46,7 +99,7 @@ final class ServedCall {
 			for (int i = 0; i < arguments.length; i++) {
 				arguments[i] = in.readObject();
 			}
-			return method.invoke(exported.service(), arguments);
+			return new Invocation(exported.service(), method, arguments);
 		}
 	}
 
@@ -57,6 +110,14 @@ final class ServedCall {
 			return new Frame(call.call(), Frame.FAILURE, WireStreams.write(out -> out.writeUTF(said)));
 		} catch (IOException cannot) {
 			throw new IllegalStateException("writing a string to memory", cannot);
+		}
+	}
+
+	/** A call read: the method of an exported service, with its arguments. */
+	private record Invocation(Object service, Method method, Object[] arguments) {
+
+		Object invoke() throws ReflectiveOperationException {
+			return method.invoke(service, arguments);
 		}
 	}
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,9 @@ class TransportTest {
 
 		/** What the serial filter refuses to read. */
 		StringBuilder builder(String text);
+
+		/** Answers when the test completes {@link TransportTest#later}. */
+		CompletionStage<String> later(String text);
 	}
 
 	private static final SharedSecret SECRET = new SharedSecret("the-secret-of-this-test");
@@ -38,6 +42,7 @@ class TransportTest {
 
 	private final CountDownLatch entered = new CountDownLatch(1);
 	private final CountDownLatch release = new CountDownLatch(1);
+	private final CompletableFuture<String> later = new CompletableFuture<>();
 	private final List<Listener> listeners = new ArrayList<>();
 	private final List<Link> links = new ArrayList<>();
 
@@ -86,6 +91,32 @@ class TransportTest {
 		assertEquals("b again", echo(toB, "b again"), "the other peer answers on its own connection");
 		ServiceException unreachable = assertThrows(ServiceException.class, () -> echo(toA, "a"));
 		assertTrue(unreachable.getMessage().startsWith("cannot reach peer"), unreachable.getMessage());
+	}
+
+	@Test
+	void aMethodThatAnswersLaterHoldsNoThreadOnEitherSideAndIsAnsweredWhenItCompletes() throws Exception {
+		Link link = link(listening(), SECRET);
+		String method = ExportedService.key(Echo.class.getMethod("later", String.class));
+
+		CompletableFuture<Object> answer = link.callLater(SERVICE, method, new Object[] { "now " }, 10_000);
+
+		assertEquals("meanwhile", echo(link, "meanwhile"), "the connection's reader is not held by it");
+		assertTrue(!answer.isDone(), "not answered before it completes");
+		later.complete("then");
+		assertEquals("now then", answer.get(10, TimeUnit.SECONDS));
+	}
+
+	@Test
+	void aMethodThatAnswersLaterFailsAtItsTimeoutWhenItNeverCompletes() throws Exception {
+		Link link = link(listening(), SECRET);
+		String method = ExportedService.key(Echo.class.getMethod("later", String.class));
+
+		ExecutionException late = assertThrows(ExecutionException.class,
+				() -> link.callLater(SERVICE, method, new Object[] { "x" }, 200).get(10, TimeUnit.SECONDS));
+
+		assertTrue(late.getCause() instanceof ServiceException && late.getCause().getMessage().contains("within 200 ms"),
+				late.toString());
+		assertEquals("still", echo(link, "still"));
 	}
 
 	@Test
@@ -150,6 +181,11 @@ class TransportTest {
 			@Override
 			public StringBuilder builder(String text) {
 				return new StringBuilder(text);
+			}
+
+			@Override
+			public CompletionStage<String> later(String text) {
+				return later.thenApply(suffix -> text + suffix);
 			}
 		}, new Class<?>[] { Echo.class }));
 		Listener listener = new Listener(new InetSocketAddress("127.0.0.1", 0), SECRET, new ServedCall(exports),

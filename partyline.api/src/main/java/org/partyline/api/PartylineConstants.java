@@ -36,10 +36,11 @@ public final class PartylineConstants {
 	public static final String NODE_CONFIGURATION_PID = "org.partyline.node";
 
 	/**
-	 * The serial filter of what crosses between nodes: it admits only the types payloads and answers cross as
-	 * (strings, numbers, booleans, lists and maps) within limits of depth, size and count, and refuses every other
-	 * class. The partyline's transport sets it on each stream it reads, so a node's JVM needs no JVM-wide filter
-	 * ({@code -Djdk.serialFilter}), which nodes on Aries RSA's TCP transport required.
+	 * A serial filter of what crosses between nodes: it admits only the types payloads and answers cross as (strings,
+	 * numbers, booleans, lists and maps) within limits of depth, size and count, and refuses every other class.
+	 * Nodes on Aries RSA's TCP transport needed it as the JVM-wide filter ({@code -Djdk.serialFilter}). The
+	 * partyline's own transport uses no Java serialization (it writes and reads those plain values in a format of its
+	 * own), so a node needs no filter at all; this one stays for a JVM that wants one for other reasons.
 	 *
 	 * @since 1.2
 	 */

@@ -15,10 +15,10 @@ import org.partyline.internal.AsyncAsks;
 
 /**
  * The object a node exports: it answers its peers' hellos and asks. Public, with no public method but the
- * interface's, since Aries RSA 1.16.1 invokes by reflection whatever public method a call names.
+ * interface's (the partyline's transport invokes only those).
  * <p>
- * Nothing a peer sends is trusted but its types (the serial filter checked those): each field is checked here, and
- * a bad one is answered with a refusal, never an exception, which would cross as a class the peer's filter refuses.
+ * Nothing a peer sends is trusted but its types (plain values, all the transport makes): each field is checked here,
+ * and a bad one is answered with a refusal, never an exception.
  */
 public final class NodeEndpoint implements PartylineNode {
 

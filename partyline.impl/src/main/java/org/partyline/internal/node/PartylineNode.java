@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * One framework's partyline as its peers call it: the one service a node exports. Everything crosses as plain
  * values (strings, numbers, booleans, lists and maps; see {@link WireValues}), never as classes of the partyline,
- * so that the receiving side needs no class but the JDK's to read it, and its serial filter can refuse all others.
+ * so that the receiving side needs no class but the JDK's to read it, and the transport makes nothing else.
  * Neither method throws: a refusal is an answer ({@value #REFUSED}).
  */
 public interface PartylineNode {

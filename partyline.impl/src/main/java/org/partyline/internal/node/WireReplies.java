@@ -12,7 +12,7 @@ import org.partyline.internal.PeerAnswer;
 /**
  * Replies as they cross: each a map of plain values. The serving node writes them ({@link #toWire}); the asking node
  * reads them back as {@link NodeReply}s naming the node ({@link #fromWire}), trusting nothing in them but their
- * types, which its serial filter has already checked.
+ * types, plain values, all the transport makes.
  */
 final class WireReplies {
 

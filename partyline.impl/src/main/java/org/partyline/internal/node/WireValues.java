@@ -17,7 +17,7 @@ import org.osgi.dto.DTO;
  * The values that cross between nodes: strings, numbers, booleans, characters, {@code null}, and lists and maps (with
  * string keys) of these, nested at most {@value #MAX_NESTING} deep. A DTO crosses as the map of its public fields.
  * Anything else is refused at the sender, naming its type; what crosses is a copy in the JDK's own classes, which
- * is all the serial filter of the partyline's transport lets in ({@code PartylineConstants.NODE_SERIAL_FILTER}).
+ * is all the partyline's transport writes and reads.
  */
 final class WireValues {
 

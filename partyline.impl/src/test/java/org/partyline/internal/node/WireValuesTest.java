@@ -75,7 +75,7 @@ class WireValuesTest {
 	}
 
 	@Test
-	void whatIsWiredIsReadBackThroughTheTransportsSerialFilter() throws Exception {
+	void whatIsWiredPassesTheNodeSerialFilterOfTheApi() throws Exception {
 		Map<String, Object> value = new LinkedHashMap<>();
 		value.put("list", List.of(1, 2L, 3.5, 2.5f, true, 'c', (short) 4, (byte) 5, BigDecimal.ONE,
 				java.math.BigInteger.TWO));

@@ -15,7 +15,7 @@ record Frame(long call, byte kind, byte[] body) {
 	static final byte ANSWER = 2;
 	static final byte FAILURE = 3;
 
-	/** As much as the serial filter lets one stream hold ({@code maxbytes}), plus the frame's own header. */
+	/** The longest body a frame may have: 8 MB, far beyond any ask's payload or answers. */
 	static final int MAX_BODY = 8_000_000;
 	private static final int HEADER = Long.BYTES + 1;
 

@@ -1,8 +1,8 @@
 package org.partyline.transport.internal;
 
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.net.InetSocketAddress;
+import java.net.ProtocolException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -68,30 +68,33 @@ final class Link {
 	private byte[] body(String service, String method, Object[] arguments) {
 		Object[] given = arguments == null ? new Object[0] : arguments;
 		try {
-			return WireStreams.write(out -> {
-				out.writeUTF(service);
-				out.writeUTF(method);
-				out.writeInt(given.length);
+			return PlainValues.write(out -> {
+				out.string(service);
+				out.string(method);
+				out.count(given.length);
 				for (Object argument : given) {
-					out.writeObject(argument);
+					out.value(argument);
 				}
 			});
-		} catch (IOException cannotCross) {
-			throw new ServiceException("an argument of " + method + " cannot cross to " + this + ": " + cannotCross,
-					ServiceException.REMOTE, cannotCross);
+		} catch (IllegalArgumentException cannotCross) {
+			throw new ServiceException("an argument of " + method + " cannot cross to " + this + ": "
+					+ cannotCross.getMessage(), ServiceException.REMOTE, cannotCross);
 		}
 	}
 
-	/** The value of an answer frame, read through the filter; a failure frame or a refused value throws. */
+	/** The value of an answer frame; a failure frame or a malformed value throws. */
 	private Object read(Frame answer) {
-		try (ObjectInputStream in = WireStreams.reading(answer.body())) {
+		try {
+			PlainValues.Reader in = new PlainValues.Reader(answer.body());
 			if (answer.kind() == Frame.FAILURE) {
-				throw new ServiceException(this + " failed the call: " + in.readUTF(), ServiceException.REMOTE);
+				throw new ServiceException(this + " failed the call: " + in.string(), ServiceException.REMOTE);
 			}
-			return in.readObject();
-		} catch (IOException | ClassNotFoundException refused) {
-			throw new ServiceException("the answer of " + this + " was refused: " + refused, ServiceException.REMOTE,
-					refused);
+			Object value = in.value();
+			in.end();
+			return value;
+		} catch (ProtocolException refused) {
+			throw new ServiceException("the answer of " + this + " was refused: " + refused.getMessage(),
+					ServiceException.REMOTE, refused);
 		}
 	}
 

@@ -1,9 +1,8 @@
 package org.partyline.transport.internal;
 
-import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.ProtocolException;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -12,7 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
- * The calls a peer makes: each read from its frame through the filter, the exported method invoked, the answer (or
+ * The calls a peer makes: each read from its frame (plain values only, {@link PlainValues}), the exported method
+ * invoked, the answer (or
  * why there is none) made into a frame. A method that answers later (it returns a {@link CompletionStage}) is invoked
  * at once on the connection's reading thread, as it must not block, and answered from the thread that completes it:
  * no thread waits for it. Any other method runs on a worker. A failure here is the call's, never the connection's.
@@ -32,8 +32,8 @@ final class ServedCall {
 		Invocation invocation;
 		try {
 			invocation = read(call.body());
-		} catch (IOException | ReflectiveOperationException | RuntimeException refused) {
-			// a refused class (InvalidClassException), no such service or method
+		} catch (ProtocolException | ReflectiveOperationException | RuntimeException refused) {
+			// a malformed body, no such service or method
 			answer.accept(failure(call, refused.toString()));
 			return;
 		}
@@ -80,37 +80,33 @@ final class ServedCall {
 
 	private static Frame answered(Frame call, Object value) {
 		try {
-			return new Frame(call.call(), Frame.ANSWER, WireStreams.write(out -> out.writeObject(value)));
-		} catch (IOException cannotCross) {
-			return failure(call, cannotCross.toString()); // an answer of a class that cannot cross
+			return new Frame(call.call(), Frame.ANSWER, PlainValues.write(out -> out.value(value)));
+		} catch (IllegalArgumentException cannotCross) {
+			return failure(call, "the answer " + cannotCross.getMessage());
 		}
 	}
 
-	private Invocation read(byte[] body) throws IOException, ReflectiveOperationException {
-		try (ObjectInputStream in = WireStreams.reading(body)) {
-			String service = in.readUTF();
-			String methodKey = in.readUTF();
-			Object[] arguments = new Object[in.readInt()];
-			ExportedService exported = exports.get(service);
-			Method method = exported == null ? null : exported.method(methodKey);
-			if (method == null || method.getParameterCount() != arguments.length) {
-				throw new NoSuchMethodException(service + " exports no " + methodKey);
-			}
-			for (int i = 0; i < arguments.length; i++) {
-				arguments[i] = in.readObject();
-			}
-			return new Invocation(exported.service(), method, arguments);
+	private Invocation read(byte[] body) throws ProtocolException, NoSuchMethodException {
+		PlainValues.Reader in = new PlainValues.Reader(body);
+		String service = in.string();
+		String methodKey = in.string();
+		Object[] arguments = new Object[in.count()];
+		ExportedService exported = exports.get(service);
+		Method method = exported == null ? null : exported.method(methodKey);
+		if (method == null || method.getParameterCount() != arguments.length) {
+			throw new NoSuchMethodException(service + " exports no " + methodKey);
 		}
+		for (int i = 0; i < arguments.length; i++) {
+			arguments[i] = in.value();
+		}
+		in.end();
+		return new Invocation(exported.service(), method, arguments);
 	}
 
-	/** A failure frame saying why, cut to a length any stream can write. */
+	/** A failure frame saying why, cut to a length worth sending. */
 	static Frame failure(Frame call, String why) {
 		String said = why.length() > MAX_REASON ? why.substring(0, MAX_REASON) : why;
-		try {
-			return new Frame(call.call(), Frame.FAILURE, WireStreams.write(out -> out.writeUTF(said)));
-		} catch (IOException cannot) {
-			throw new IllegalStateException("writing a string to memory", cannot);
-		}
+		return new Frame(call.call(), Frame.FAILURE, PlainValues.write(out -> out.string(said)));
 	}
 
 	/** A call read: the method of an exported service, with its arguments. */

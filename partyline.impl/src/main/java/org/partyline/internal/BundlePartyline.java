@@ -35,6 +35,7 @@ import org.partyline.api.Reply;
 public final class BundlePartyline implements Partyline {
 
 	private final Switchboard switchboard;
+	private final ConnectWitness witness;
 	private final AsyncAsks asyncAsks;
 	private final Bundle caller;
 	private final long callerId;
@@ -45,8 +46,9 @@ public final class BundlePartyline implements Partyline {
 
 	@Activate
 	public BundlePartyline(@Reference Switchboard switchboard, @Reference AsyncAsks asyncAsks,
-			ComponentContext context) {
+			@Reference ConnectWitness witness, ComponentContext context) {
 		this.switchboard = switchboard;
+		this.witness = witness;
 		this.asyncAsks = asyncAsks;
 		this.caller = context.getUsingBundle();
 		this.callerId = caller.getBundleId();
@@ -142,7 +144,7 @@ public final class BundlePartyline implements Partyline {
 			active();
 			throw notActive();
 		}
-		switchboard.witness().saw(connection);
+		witness.saw(connection);
 		return connection;
 	}
 

@@ -57,7 +57,6 @@ public final class Switchboard {
 
 	private final Logger logger;
 	private final HandlerIndex index;
-	private final ConnectWitness witness = new ConnectWitness();
 	private final Nesting nesting = new Nesting();
 	private volatile Settings settings;
 
@@ -232,11 +231,6 @@ public final class Switchboard {
 	/** How deep asks nest on this thread now, to carry to the threads of an asynchronous ask. */
 	Nesting nesting() {
 		return nesting;
-	}
-
-	/** Who watches connections made on the current thread (by an invited servlet). */
-	public ConnectWitness witness() {
-		return witness;
 	}
 
 	/** The current handlers by name, in precedence order, for inspection. */

@@ -8,7 +8,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partyline.api.PartylineConstants;
 import org.partyline.internal.ConnectWitness;
-import org.partyline.internal.Switchboard;
 
 /**
  * The invite guard's algorithm, for both servlet APIs: {@link JakartaInviteGuard} and {@link JavaxInviteGuard} are
@@ -74,9 +73,9 @@ public final class InviteGuard {
 	private final ConnectWitness witness;
 
 	@Activate
-	public InviteGuard(@Reference InvitationBook book, @Reference Switchboard switchboard) {
+	public InviteGuard(@Reference InvitationBook book, @Reference ConnectWitness witness) {
 		this.tickets = book.tickets();
-		this.witness = switchboard.witness();
+		this.witness = witness;
 	}
 
 	/** Lets the request pass if it redeems a ticket (or the other flavour's guard admitted it); refuses it if not. */

@@ -9,13 +9,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 import org.osgi.service.component.annotations.Activate;
@@ -33,9 +28,7 @@ import org.partyline.api.RecursionTooDeep;
 import org.partyline.api.Reply;
 
 /**
- * Asks with a deadline, on threads of the partyline's own: a bounded pool calls the handlers, one timer thread
- * resolves each ask at its deadline, and the promises' callbacks run on a third pool, so neither a caller's thread
- * nor the timer ever runs foreign code. All threads end when idle: at rest there are none.
+ * Asks with a deadline, on threads of the partyline's own ({@link AskThreads}).
  * <p>
  * The rule that keeps one hanging handler from taking the pool: at most {@code asyncCallsPerHandler} calls of one
  * handler service run at once; the others wait in that handler's own lane ({@link HandlerLane}) for one to end, or
@@ -48,16 +41,10 @@ import org.partyline.api.Reply;
 		configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class AsyncAsks {
 
-	/** Threads of a pool end after this long without work. */
-	private static final long IDLE_SECONDS = 2;
-
 	private final Switchboard switchboard;
+	private final AskThreads threads;
 	private final ThreadPoolExecutor callers;
-	private final ScheduledThreadPoolExecutor deadlines;
-	private final ExecutorService callbacks;
 	private final PromiseFactory promises;
-	/** For the asks of peers: their answer is sent by the thread that resolves them, with no hand-over. */
-	private final PromiseFactory resolvedInline;
 	private final Set<AsyncAsk> pending = ConcurrentHashMap.newKeySet();
 	private static final Remote[] NO_PEERS = new Remote[0];
 	private static final HandlerEntry[] NO_HANDLERS = new HandlerEntry[0];
@@ -69,46 +56,29 @@ public final class AsyncAsks {
 	@Activate
 	public AsyncAsks(PartylineConfiguration config, @Reference Switchboard switchboard) {
 		this.switchboard = switchboard;
-		int threads = SettingsInForce.asyncThreads(config);
-		this.callers = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), NamedThreads.daemons("partyline-ask"));
-		callers.allowCoreThreadTimeOut(true);
-		this.deadlines = new ScheduledThreadPoolExecutor(1, NamedThreads.daemons("partyline-deadline"));
-		deadlines.setRemoveOnCancelPolicy(true);
-		deadlines.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
-		deadlines.allowCoreThreadTimeOut(true);
-		this.callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
-				new SynchronousQueue<>(), NamedThreads.daemons("partyline-promise"));
-		this.promises = new PromiseFactory(callbacks, deadlines);
-		this.resolvedInline = new PromiseFactory(PromiseFactory.inlineExecutor(), deadlines);
+		this.threads = new AskThreads(SettingsInForce.asyncThreads(config));
+		this.callers = threads.callers();
+		this.promises = threads.promises();
 		this.callsPerHandler = SettingsInForce.asyncCallsPerHandler(config);
 	}
 
 	@Modified
 	void modified(PartylineConfiguration config) {
-		int threads = SettingsInForce.asyncThreads(config);
-		if (threads > callers.getMaximumPoolSize()) {
-			callers.setMaximumPoolSize(threads);
-			callers.setCorePoolSize(threads);
-		} else {
-			callers.setCorePoolSize(threads);
-			callers.setMaximumPoolSize(threads);
-		}
+		threads.resize(SettingsInForce.asyncThreads(config));
 		callsPerHandler = SettingsInForce.asyncCallsPerHandler(config);
 	}
 
 	@Deactivate
 	void deactivate() {
 		stopped = true;
-		callers.shutdownNow();
-		deadlines.shutdownNow();
+		threads.stopCallsAndDeadlines();
 		pending.forEach(AsyncAsk::resolve); // nobody is left to answer them: they must not hang
-		callbacks.shutdown(); // the callbacks of those resolutions still run
+		threads.stopCallbacksWhenDone(); // the callbacks of those resolutions still run
 	}
 
 	/** Threads of the handler pool, for inspection and tests. */
 	int threads() {
-		return callers.getMaximumPoolSize();
+		return threads.size();
 	}
 
 	/**
@@ -220,7 +190,7 @@ public final class AsyncAsks {
 		HandlerEntry[] handlers = Arrays.stream(known)
 				.filter(handler -> !PeerChoice.contains(leftOut, handler.ownerName())).toArray(HandlerEntry[]::new);
 		Nesting.check(depth, serviceName);
-		AsyncAsk ask = new AsyncAsk(handlers, resolvedInline.deferred(), pending::remove);
+		AsyncAsk ask = new AsyncAsk(handlers, threads.resolvedInline().deferred(), pending::remove);
 		CompletableFuture<PeerAnswer> answer = new CompletableFuture<>();
 		ask.promise().onSuccess(replies -> answer.complete(new PeerAnswer(true, replies)))
 				.onFailure(answer::completeExceptionally); // an ask without mustBeKnown never fails
@@ -259,7 +229,7 @@ public final class AsyncAsks {
 		}
 		pending.add(ask);
 		try {
-			ask.deadline(deadlines.schedule(ask::resolve, deadline.toNanos(), TimeUnit.NANOSECONDS));
+			ask.deadline(threads.atDeadline(ask::resolve, deadline));
 		} catch (RejectedExecutionException stopping) {
 			ask.resolve();
 		}

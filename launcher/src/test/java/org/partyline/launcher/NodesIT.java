@@ -62,7 +62,8 @@ class NodesIT {
 	private static final String SECRET_PROPERTY = "partyline.node.secret";
 	private static final String SECRET = "the-secret-of-nodes-a-b-and-c";
 	private static final Pattern NODE_LINE = Pattern.compile("partyline: node (\\S+) at (\\S+) (.*)");
-	private static final Pattern TIMES = Pattern
+	/** The line {@code partyline:ask --times} prints: asks, threads, median, p99, asks per second. */
+	static final Pattern TIMES = Pattern
 			.compile("asked (\\d+) times on (\\d+) threads?: median (\\d+) us, p99 (\\d+) us, (\\d+) asks/s");
 	/**
 	 * How many asks each figure takes: few, as the build runs three JVMs on a small machine (Aries RSA's TCP

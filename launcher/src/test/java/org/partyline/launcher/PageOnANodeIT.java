@@ -54,7 +54,6 @@ class PageOnANodeIT {
 	private static final String SECRET = "the-secret-of-nodes-x-and-y";
 	private static final Pattern NAV = Pattern.compile("<nav>.*?</nav>", Pattern.DOTALL);
 	private static final int REMOTE_ASKS = 1000;
-	private static final Pattern TIMES = Pattern.compile("asked \\d+ times on \\d+ threads?: median \\d+ us, p99 \\d+ us, \\d+ asks/s");
 	private static final Pattern HREF = Pattern.compile("href=\"([^\"]+)\"");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -179,7 +178,7 @@ class PageOnANodeIT {
 		x.shell("partyline:ask --times 300 echo-y x", WAIT);
 		for (String threads : List.of("1", "4")) {
 			String printed = x.shell("partyline:ask --times " + REMOTE_ASKS + " --threads " + threads + " echo-y x", WAIT);
-			Matcher times = TIMES.matcher(printed);
+			Matcher times = NodesIT.TIMES.matcher(printed);
 			assertTrue(times.find(), printed);
 			System.out.printf("remote ask: x asking a name only y has, %s thread(s): %s%n", threads, times.group());
 		}

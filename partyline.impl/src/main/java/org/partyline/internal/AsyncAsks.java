@@ -187,7 +187,7 @@ public final class AsyncAsks {
 			return CompletableFuture.completedFuture(new PeerAnswer(false, List.of()));
 		}
 		// the asking framework's applications answer there: their handlers here are left out too
-		HandlerEntry[] handlers = Arrays.stream(known)
+		HandlerEntry[] handlers = leftOut.length == 0 ? known : Arrays.stream(known)
 				.filter(handler -> !PeerChoice.contains(leftOut, handler.ownerName())).toArray(HandlerEntry[]::new);
 		Nesting.check(depth, serviceName);
 		AsyncAsk ask = new AsyncAsk(handlers, threads.resolvedInline().deferred(), pending::remove);

@@ -10,9 +10,6 @@ import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -60,7 +57,7 @@ final class Connection {
 
 	/**
 	 * Sends a call; its answer completes the future, on the reading thread, or the connection's failure fails it.
-	 * The caller that stops waiting calls {@link #forget}.
+	 * A caller that stops waiting cancels it, which forgets the call.
 	 */
 	CompletableFuture<Frame> send(byte[] body) {
 		long call = calls.incrementAndGet();
@@ -80,23 +77,6 @@ final class Connection {
 			fail(e);
 		}
 		return answer;
-	}
-
-	/**
-	 * Sends a call and waits for its answer at most {@code timeoutMillis}.
-	 *
-	 * @throws IOException when the connection failed before the answer came
-	 * @throws TimeoutException when it did not come in time (the connection stays: other calls may be answered)
-	 */
-	Frame exchange(byte[] body, long timeoutMillis) throws IOException, TimeoutException, InterruptedException {
-		CompletableFuture<Frame> answer = send(body);
-		try {
-			return answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
-		} catch (ExecutionException e) {
-			throw (IOException) e.getCause(); // only ever failed by fail()
-		} finally {
-			answer.cancel(false); // no longer waited for, if it is still out: forgotten
-		}
 	}
 
 	private void readAnswers() {

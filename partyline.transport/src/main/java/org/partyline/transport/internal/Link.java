@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -32,7 +33,14 @@ final class Link {
 
 	/** Calls a method of a service the peer exports, and returns its answer, read through the filter. */
 	Object call(String service, String method, Object[] arguments, long timeoutMillis) {
-		return read(exchange(body(service, method, arguments), timeoutMillis));
+		try {
+			return callLater(service, method, arguments, timeoutMillis).get(); // its timeout bounds the wait
+		} catch (ExecutionException failed) {
+			throw (ServiceException) failed.getCause(); // callLater fails with nothing else
+		} catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw new ServiceException("interrupted calling " + this, ServiceException.REMOTE, interrupted);
+		}
 	}
 
 	/**
@@ -95,20 +103,6 @@ final class Link {
 		} catch (ProtocolException refused) {
 			throw new ServiceException("the answer of " + this + " was refused: " + refused.getMessage(),
 					ServiceException.REMOTE, refused);
-		}
-	}
-
-	private Frame exchange(byte[] body, long timeoutMillis) {
-		try {
-			return connection().exchange(body, timeoutMillis);
-		} catch (TimeoutException late) {
-			throw new ServiceException(this + " did not answer within " + timeoutMillis + " ms",
-					ServiceException.REMOTE, late);
-		} catch (IOException failed) {
-			throw new ServiceException("cannot reach " + this + ": " + failed, ServiceException.REMOTE, failed);
-		} catch (InterruptedException interrupted) {
-			Thread.currentThread().interrupt();
-			throw new ServiceException("interrupted calling " + this, ServiceException.REMOTE, interrupted);
 		}
 	}
 

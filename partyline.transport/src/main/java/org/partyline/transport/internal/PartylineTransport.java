@@ -142,7 +142,7 @@ public final class PartylineTransport implements DistributionProvider {
 			EndpointDescription endpoint) {
 		InetSocketAddress peer = addressOf(endpoint.getId());
 		return Proxy.newProxyInstance(loader, interfaces, new RemoteService(pathOf(endpoint.getId()),
-				() -> linkTo(peer), timeoutMillis(endpoint.getProperties())));
+				() -> linkTo(peer), timeoutMillis(endpoint.getProperties()), interfaces));
 	}
 
 	/** The link to a peer with the secret in force now: a proxy asks for it on every call, as the secret may change. */

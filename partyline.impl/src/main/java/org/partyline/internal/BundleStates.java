@@ -3,13 +3,13 @@ package org.partyline.internal;
 import org.osgi.framework.Bundle;
 
 /** The one bundle state question the partyline asks. */
-final class BundleStates {
+public final class BundleStates {
 
 	private BundleStates() {
 	}
 
 	/** Whether the bundle may hold handlers: it is starting (its activator or components run) or active. */
-	static boolean startingOrActive(Bundle bundle) {
+	public static boolean startingOrActive(Bundle bundle) {
 		return (bundle.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0;
 	}
 }

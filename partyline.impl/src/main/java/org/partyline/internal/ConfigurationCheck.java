@@ -11,12 +11,12 @@ import org.partyline.api.PartylineConstants;
  * {@code false} or 0 without a word; this says so in the log, naming the key and the value, so whoever configures
  * the partyline sees why a setting has no effect. The components then use the default.
  */
-final class ConfigurationCheck {
+public final class ConfigurationCheck {
 
 	private ConfigurationCheck() {
 	}
 
-	static void warnAboutMalformed(Map<String, Object> properties, Logger logger) {
+	public static void warnAboutMalformed(Map<String, Object> properties, Logger logger) {
 		for (Method attribute : PartylineConfiguration.class.getDeclaredMethods()) {
 			String key = attribute.getName();
 			Object value = properties.get(key);
@@ -34,7 +34,7 @@ final class ConfigurationCheck {
 	}
 
 	/** @return the value as a positive int, or {@code null} if it is not one */
-	static Integer positive(Object value) {
+	public static Integer positive(Object value) {
 		try {
 			int number = value instanceof Number ? Math.toIntExact(((Number) value).longValue())
 					: Integer.parseInt(String.valueOf(value).trim());

@@ -1,7 +1,7 @@
 package org.partyline.internal;
 
 /** The failures of a handler that the partyline never keeps as its reply nor hides: the JVM's own. */
-final class Fatal {
+public final class Fatal {
 
 	private Fatal() {
 	}
@@ -10,7 +10,7 @@ final class Fatal {
 	 * Rethrows an error of the JVM itself (out of memory, an internal error); a {@code StackOverflowError} is the
 	 * handler's own failure, as its caller's stack is intact once it unwound.
 	 */
-	static void rethrowIfFatal(Throwable failure) {
+	public static void rethrowIfFatal(Throwable failure) {
 		if (failure instanceof VirtualMachineError error && !(failure instanceof StackOverflowError)) {
 			throw error;
 		}

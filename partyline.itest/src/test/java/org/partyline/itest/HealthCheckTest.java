@@ -92,7 +92,7 @@ class HealthCheckTest extends ParticipantTest {
 	@Test
 	void isCriticalWhileNoBundleCanGetAPartyline() throws Exception {
 		ComponentDescriptionDTO partylineComponent = scr.getComponentDescriptionDTO(implBundle(),
-				"org.partyline.internal.BundlePartyline");
+				"org.partyline.internal.participant.BundlePartyline");
 		scr.disableComponent(partylineComponent).getValue();
 		try {
 			await("the Partyline service gone").atMost(Participants.PATIENCE)

@@ -15,11 +15,12 @@ import org.partyline.api.Invitations;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.PartylineConstants;
 import org.partyline.api.Reply;
-import org.partyline.internal.AsyncAsks;
+import org.partyline.internal.node.Node;
 import org.partyline.internal.PartylineConfiguration;
 import org.partyline.internal.SettingsInForce;
-import org.partyline.internal.Switchboard;
-import org.partyline.internal.node.Node;
+import org.partyline.internal.ask.Asks;
+import org.partyline.internal.ask.Caller;
+import org.partyline.internal.ask.Switchboard;
 
 /**
  * The Partyline page of the Web Console, whichever servlet API serves it: renders the partyline's own state and runs
@@ -34,7 +35,7 @@ public final class ConsolePage {
 
 	private final Invitations invitations;
 	private final Switchboard switchboard;
-	private final AsyncAsks asyncAsks;
+	private final Asks asks;
 	private final PageTokens tokens = new PageTokens();
 	private volatile PartylineConfiguration config;
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -42,11 +43,11 @@ public final class ConsolePage {
 
 	@Activate
 	public ConsolePage(PartylineConfiguration config, @Reference Invitations invitations,
-			@Reference Switchboard switchboard, @Reference AsyncAsks asyncAsks) {
+			@Reference Switchboard switchboard, @Reference Asks asks) {
 		this.config = config;
 		this.invitations = invitations;
 		this.switchboard = switchboard;
-		this.asyncAsks = asyncAsks;
+		this.asks = asks;
 	}
 
 	@Modified
@@ -101,7 +102,7 @@ public final class ConsolePage {
 			return;
 		}
 		try {
-			List<Reply> replies = asyncAsks.repliesWithin(Switchboard.NEUTRAL_CALLER, "", serviceName, payload, DEADLINE);
+			List<Reply> replies = asks.repliesWithin(Caller.NEUTRAL, serviceName, payload, DEADLINE);
 			if (replies.isEmpty()) {
 				PageSections.noReplies(html, "No handler answers \"" + serviceName + "\".");
 			} else {

@@ -7,9 +7,9 @@ import java.util.TreeSet;
 
 import org.partyline.api.Invitation;
 import org.partyline.api.Reply;
-import org.partyline.internal.HandlerEntry;
 import org.partyline.internal.node.Node;
 import org.partyline.internal.node.PeerStatus;
+import org.partyline.internal.handlers.HandlerEntry;
 
 /** The sections of the page, in the order the page contract gives; each writes into one {@link Html}. */
 final class PageSections {

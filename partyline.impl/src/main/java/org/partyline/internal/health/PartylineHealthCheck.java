@@ -15,10 +15,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
 import org.partyline.api.Partyline;
-import org.partyline.internal.HandlerEntry;
-import org.partyline.internal.Switchboard;
 import org.partyline.internal.node.Node;
 import org.partyline.internal.node.PeerStatus;
+import org.partyline.internal.ask.Switchboard;
+import org.partyline.internal.handlers.HandlerEntry;
 
 /**
  * Whether the partyline serves: CRITICAL when it does not, WARN naming each servlet whose invitation failed, and,

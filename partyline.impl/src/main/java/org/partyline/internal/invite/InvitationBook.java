@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.partyline.api.Connection;
 import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
-import org.partyline.internal.HandlerConnection;
+import org.partyline.internal.participant.HandlerConnection;
 
 /**
  * The invitation of every deployed servlet, and the tickets of those in flight. When a servlet goes, its record goes

@@ -7,7 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partyline.api.PartylineConstants;
-import org.partyline.internal.ConnectWitness;
+import org.partyline.internal.participant.ConnectWitness;
 
 /**
  * The invite guard's algorithm, for both servlet APIs: {@link JakartaInviteGuard} and {@link JavaxInviteGuard} are

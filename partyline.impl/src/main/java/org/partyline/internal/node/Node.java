@@ -29,18 +29,18 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.partyline.api.PartylineConstants;
-import org.partyline.internal.AsyncAsks;
 import org.partyline.internal.NamedThreads;
-import org.partyline.internal.Remote;
-import org.partyline.internal.Remotes;
-import org.partyline.internal.Switchboard;
+import org.partyline.internal.ask.Asks;
+import org.partyline.internal.ask.Peer;
+import org.partyline.internal.ask.Peers;
+import org.partyline.internal.ask.Switchboard;
 
 /**
  * This framework's partyline as a node: present only while {@value PartylineConstants#NODE_CONFIGURATION_PID} is
  * configured. It exports one service ({@link NodeEndpoint}) through the partyline's transport (configuration type
  * {@value #CONFIG_TYPE}, bundle {@code partyline.transport}, which reads the same configuration), describes each
  * configured peer to Aries RSA's configuration discovery, and joins the peers Aries RSA imports to the asks
- * ({@link AsyncAsks#join}). Stopping it withdraws all three.
+ * ({@link Asks#join}). Stopping it withdraws all three.
  * <p>
  * It refuses to run (and says why, in the log and in its {@link NodeView}) without a secret, or with a port or peer
  * that is no address.
@@ -48,18 +48,18 @@ import org.partyline.internal.Switchboard;
 @Component(service = Node.class, immediate = true, configurationPid = PartylineConstants.NODE_CONFIGURATION_PID,
 		configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = NodeConfiguration.class)
-public final class Node implements Remotes {
+public final class Node implements Peers {
 
 	/** The configuration type of the partyline's transport, a distribution provider for Aries RSA. */
 	static final String CONFIG_TYPE = "partyline.tcp";
 	/** As the transport requires it: shorter secrets are guessed. */
 	static final int SECRET_MINIMUM_LENGTH = 16;
-	private static final Remote[] NO_PEERS = new Remote[0];
+	private static final Peer[] NO_PEERS = new Peer[0];
 	/** A hello waits at most this long for a peer; it runs off the caller's thread. */
 	private static final Duration HELLO_DEADLINE = Duration.ofSeconds(5);
 
 	private final Logger logger;
-	private final AsyncAsks asks;
+	private final Asks asks;
 	private final String name;
 	private final String endpoint;
 	private final Duration deadline;
@@ -71,12 +71,12 @@ public final class Node implements Remotes {
 	private final boolean leavesOutApplicationsHere;
 	private final OwnCatalog catalog;
 	private ServiceRegistration<PartylineNode> exported;
-	private ServiceTracker<PartylineNode, Peer> imported;
-	private volatile Remote[] peers = NO_PEERS;
-	private volatile List<Peer> peerList = List.of();
+	private ServiceTracker<PartylineNode, ImportedPeer> imported;
+	private volatile Peer[] peers = NO_PEERS;
+	private volatile List<ImportedPeer> peerList = List.of();
 
 	@Activate
-	public Node(BundleContext context, NodeConfiguration config, @Reference AsyncAsks asks,
+	public Node(BundleContext context, NodeConfiguration config, @Reference Asks asks,
 			@Reference Switchboard switchboard, @Reference ConfigurationAdmin configurationAdmin,
 			@Reference(service = LoggerFactory.class) Logger logger) {
 		this.logger = logger;
@@ -160,7 +160,7 @@ public final class Node implements Remotes {
 	}
 
 	@Override
-	public Remote[] peers() {
+	public Peer[] peers() {
 		return peers;
 	}
 
@@ -181,9 +181,9 @@ public final class Node implements Remotes {
 
 	/** Says hello to every peer now, waiting for all at most {@code within}: the peers as they are, in order. */
 	public List<PeerStatus> probe(Duration within) {
-		List<Peer> now = peerList;
+		List<ImportedPeer> now = peerList;
 		List<CompletableFuture<Boolean>> calls = new ArrayList<>();
-		for (Peer peer : now) {
+		for (ImportedPeer peer : now) {
 			calls.add(CompletableFuture.supplyAsync(() -> peer.hello(catalog.message()), hellos));
 		}
 		try {
@@ -200,8 +200,8 @@ public final class Node implements Remotes {
 	/** The peers as the last call to each left them, in order; contacts none. */
 	public List<PeerStatus> statuses() {
 		List<PeerStatus> statuses = new ArrayList<>();
-		for (Peer peer : peerList) {
-			Peer.State state = peer.state();
+		for (ImportedPeer peer : peerList) {
+			ImportedPeer.State state = peer.state();
 			statuses.add(new PeerStatus(peer.endpoint(), state.node(), state.reached(), state.detail(), peer.names(),
 					peer.asked()));
 		}
@@ -223,7 +223,7 @@ public final class Node implements Remotes {
 	private void heardFrom(Map<String, Object> message) {
 		String peerEndpoint = message.get(PartylineNode.ENDPOINT) instanceof String given ? given : "";
 		String peerName = message.get(PartylineNode.NODE) instanceof String given ? given : "";
-		for (Peer peer : peerList) {
+		for (ImportedPeer peer : peerList) {
 			if (peer.endpoint().equals(peerEndpoint) || !peerName.isEmpty() && peerName.equals(peer.state().node())) {
 				peer.heardFrom(peerName);
 				peer.learn(message);
@@ -241,7 +241,7 @@ public final class Node implements Remotes {
 	}
 
 	/** The order of the configured peers is the order of their replies. */
-	private int rank(Peer peer) {
+	private int rank(ImportedPeer peer) {
 		for (int i = 0; i < configured.size(); i++) {
 			if (configured.get(i).endpoint().equals(peer.endpoint())) {
 				return i;
@@ -250,20 +250,20 @@ public final class Node implements Remotes {
 		return configured.size();
 	}
 
-	private synchronized void rebuild(Peer added, Peer removed) {
-		List<Peer> next = new ArrayList<>(peerList);
+	private synchronized void rebuild(ImportedPeer added, ImportedPeer removed) {
+		List<ImportedPeer> next = new ArrayList<>(peerList);
 		if (added != null) {
 			next.add(added);
 		}
 		next.remove(removed);
 		next.sort(Comparator.comparingInt(this::rank));
 		peerList = List.copyOf(next);
-		peers = next.toArray(Remote[]::new);
+		peers = next.toArray(Peer[]::new);
 		peersChanged();
 	}
 
 	/** The peers Aries RSA imports, each said hello to at once; this node's own export is no peer. */
-	private final class Imports implements ServiceTrackerCustomizer<PartylineNode, Peer> {
+	private final class Imports implements ServiceTrackerCustomizer<PartylineNode, ImportedPeer> {
 
 		private final BundleContext context;
 		private final int callsPerPeer;
@@ -274,7 +274,7 @@ public final class Node implements Remotes {
 		}
 
 		@Override
-		public Peer addingService(ServiceReference<PartylineNode> reference) {
+		public ImportedPeer addingService(ServiceReference<PartylineNode> reference) {
 			if (reference.getProperty("service.imported") == null
 					|| !(reference.getProperty("endpoint.id") instanceof String peerEndpoint)) {
 				return null;
@@ -283,19 +283,19 @@ public final class Node implements Remotes {
 			if (proxy == null) {
 				return null;
 			}
-			Peer peer = new Peer(peerEndpoint, proxy, callsPerPeer, Node.this::peersChanged);
+			ImportedPeer peer = new ImportedPeer(peerEndpoint, proxy, callsPerPeer, Node.this::peersChanged);
 			rebuild(peer, null);
 			hellos.execute(() -> peer.hello(catalog.message()));
 			return peer;
 		}
 
 		@Override
-		public void modifiedService(ServiceReference<PartylineNode> reference, Peer peer) {
+		public void modifiedService(ServiceReference<PartylineNode> reference, ImportedPeer peer) {
 			// its endpoint is what identifies it, and that does not change
 		}
 
 		@Override
-		public void removedService(ServiceReference<PartylineNode> reference, Peer peer) {
+		public void removedService(ServiceReference<PartylineNode> reference, ImportedPeer peer) {
 			rebuild(null, peer);
 			try {
 				context.ungetService(reference);

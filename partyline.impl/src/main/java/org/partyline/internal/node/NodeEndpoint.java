@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 import org.osgi.service.log.Logger;
 import org.partyline.api.RecursionTooDeep;
-import org.partyline.internal.AsyncAsks;
+import org.partyline.internal.ask.Asks;
 
 /**
  * The object a node exports: it answers its peers' hellos and asks. Public, with no public method but the
@@ -27,7 +27,7 @@ public final class NodeEndpoint implements PartylineNode {
 
 	private final String name;
 	private final String endpoint;
-	private final AsyncAsks asks;
+	private final Asks asks;
 	private final Consumer<Map<String, Object>> heardFrom;
 	private final Supplier<Map<String, Object>> catalog;
 	private final Logger logger;
@@ -36,7 +36,7 @@ public final class NodeEndpoint implements PartylineNode {
 	 * @param heardFrom told every message a peer sends of itself (a hello, a catalog)
 	 * @param catalog this node's catalog as a message, made anew for each answer
 	 */
-	NodeEndpoint(String name, String endpoint, AsyncAsks asks, Consumer<Map<String, Object>> heardFrom,
+	NodeEndpoint(String name, String endpoint, Asks asks, Consumer<Map<String, Object>> heardFrom,
 			Supplier<Map<String, Object>> catalog, Logger logger) {
 		this.name = name;
 		this.endpoint = endpoint;

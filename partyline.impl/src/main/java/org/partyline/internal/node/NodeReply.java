@@ -3,7 +3,7 @@ package org.partyline.internal.node;
 import java.time.Duration;
 
 import org.partyline.api.Reply;
-import org.partyline.internal.HandlerReply;
+import org.partyline.internal.handlers.HandlerReply;
 
 /**
  * A {@link Reply} from another node: one of its handlers' replies as it crossed, or one that stands for a whole

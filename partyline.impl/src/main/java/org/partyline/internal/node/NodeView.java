@@ -35,7 +35,7 @@ final class NodeView {
 	}
 
 	/** The peers now, in their order. */
-	synchronized void peers(List<Peer> peers) {
+	synchronized void peers(List<ImportedPeer> peers) {
 		registration.setProperties(properties(peers, null));
 	}
 
@@ -47,11 +47,11 @@ final class NodeView {
 		}
 	}
 
-	private Hashtable<String, Object> properties(List<Peer> peers, String refusal) {
+	private Hashtable<String, Object> properties(List<ImportedPeer> peers, String refusal) {
 		List<String> reached = new ArrayList<>();
 		List<String> unreached = new ArrayList<>();
-		for (Peer peer : peers) {
-			Peer.State state = peer.state();
+		for (ImportedPeer peer : peers) {
+			ImportedPeer.State state = peer.state();
 			if (state.reached()) {
 				reached.add(peer.label() + "@" + peer.endpoint());
 			} else {

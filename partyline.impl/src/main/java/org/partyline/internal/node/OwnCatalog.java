@@ -8,7 +8,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import org.partyline.internal.Switchboard;
+import org.partyline.internal.ask.Switchboard;
+
 
 /**
  * What this node has, told to its peers: in every hello, and pushed to every peer as soon as the handlers change, so
@@ -20,14 +21,14 @@ final class OwnCatalog {
 	private final String name;
 	private final String endpoint;
 	private final Switchboard switchboard;
-	private final Supplier<List<Peer>> peers;
+	private final Supplier<List<ImportedPeer>> peers;
 	private final Executor calls;
 	/** Tells the peers this start of the node apart from the one before, whose versions began again at 1. */
 	private final String incarnation = UUID.randomUUID().toString();
 	private final AtomicBoolean pushWaiting = new AtomicBoolean();
 	private long version; // guarded by this
 
-	OwnCatalog(String name, String endpoint, Switchboard switchboard, Supplier<List<Peer>> peers, Executor calls) {
+	OwnCatalog(String name, String endpoint, Switchboard switchboard, Supplier<List<ImportedPeer>> peers, Executor calls) {
 		this.name = name;
 		this.endpoint = endpoint;
 		this.switchboard = switchboard;
@@ -68,7 +69,7 @@ final class OwnCatalog {
 	private void push() {
 		pushWaiting.set(false); // a change from now on pushes again: this push may already have read the handlers
 		Map<String, Object> message = message();
-		for (Peer peer : peers.get()) {
+		for (ImportedPeer peer : peers.get()) {
 			try {
 				calls.execute(() -> peer.tell(message));
 			} catch (RejectedExecutionException stopping) {

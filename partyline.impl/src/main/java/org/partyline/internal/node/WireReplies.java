@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.partyline.api.Reply;
-import org.partyline.internal.PeerAnswer;
+import org.partyline.internal.ask.PeerAnswer;
 
 /**
  * Replies as they cross: each a map of plain values. The serving node writes them ({@link #toWire}); the asking node
@@ -92,7 +92,7 @@ final class WireReplies {
 		String outcome = String.valueOf(wire.get(OUTCOME));
 		Object failure = wire.get(FAILURE);
 		return new NodeReply(wire.get(ANSWER), outcome,
-				failure == null ? null : new RemoteFailure(node, failure.toString()), String.valueOf(wire.get(BUNDLE)),
+				failure == null ? null : new PeerFailure(node, failure.toString()), String.valueOf(wire.get(BUNDLE)),
 				number(wire.get(BUNDLE_ID)), number(wire.get(SERVICE_ID)),
 				(int) number(wire.get(RANKING)), Duration.ofNanos(Math.max(0, number(wire.get(NANOS)))), node);
 	}

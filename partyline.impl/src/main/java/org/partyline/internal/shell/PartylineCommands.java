@@ -18,12 +18,13 @@ import org.partyline.api.Invitation;
 import org.partyline.api.Invitations;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Reply;
-import org.partyline.internal.HandlerEntry;
-import org.partyline.internal.Switchboard;
-import org.partyline.internal.AsyncAsks;
 import org.partyline.internal.invite.ScanCounts;
 import org.partyline.internal.node.Node;
 import org.partyline.internal.node.PeerStatus;
+import org.partyline.internal.ask.Asks;
+import org.partyline.internal.ask.Caller;
+import org.partyline.internal.ask.Switchboard;
+import org.partyline.internal.handlers.HandlerEntry;
 
 /**
  * {@code partyline:participants}, {@code partyline:services},
@@ -38,7 +39,7 @@ public final class PartylineCommands {
 
 	private final BundleContext context;
 	private final Switchboard switchboard;
-	private final AsyncAsks asyncAsks;
+	private final Asks asks;
 	private final Invitations invitations;
 	private final ScanCounts scanCounts;
 	/** Shown in the NODE column for this framework's own handlers. */
@@ -60,10 +61,10 @@ public final class PartylineCommands {
 
 	@Activate
 	public PartylineCommands(BundleContext context, @Reference Switchboard switchboard,
-			@Reference AsyncAsks asyncAsks, @Reference Invitations invitations, @Reference ScanCounts scanCounts) {
+			@Reference Asks asks, @Reference Invitations invitations, @Reference ScanCounts scanCounts) {
 		this.context = context;
 		this.switchboard = switchboard;
-		this.asyncAsks = asyncAsks;
+		this.asks = asks;
 		this.invitations = invitations;
 		this.scanCounts = scanCounts;
 	}
@@ -134,15 +135,14 @@ public final class PartylineCommands {
 		if (asBundle >= 0 && caller == null) {
 			return "No bundle has the id " + asBundle + ".";
 		}
-		long callerId = caller == null ? Switchboard.NEUTRAL_CALLER : asBundle;
-		String callerApp = caller == null ? "" : String.valueOf(caller.getSymbolicName());
+		Caller asker = caller == null ? Caller.NEUTRAL : Caller.of(caller);
 		if (times > 1 || threads > 1) {
 			return AskTimes.measure(times, threads,
-					() -> replies(callerId, callerApp, deadlineMillis, serviceName, payload));
+					() -> replies(asker, deadlineMillis, serviceName, payload));
 		}
 		List<Reply> replies;
 		try {
-			replies = replies(callerId, callerApp, deadlineMillis, serviceName, payload);
+			replies = replies(asker, deadlineMillis, serviceName, payload);
 		} catch (NoSuchServiceName | IllegalArgumentException e) {
 			return e.getMessage();
 		} catch (InterruptedException e) {
@@ -166,11 +166,11 @@ public final class PartylineCommands {
 		return table.toString();
 	}
 
-	private List<Reply> replies(long callerId, String callerApp, long deadlineMillis, String serviceName,
+	private List<Reply> replies(Caller asker, long deadlineMillis, String serviceName,
 			String payload) throws InterruptedException {
 		return deadlineMillis > 0
-				? asyncAsks.repliesWithin(callerId, callerApp, serviceName, payload, Duration.ofMillis(deadlineMillis))
-				: asyncAsks.replies(callerId, callerApp, serviceName, payload);
+				? asks.repliesWithin(asker, serviceName, payload, Duration.ofMillis(deadlineMillis))
+				: asks.replies(asker, serviceName, payload);
 	}
 
 	/** This node and its peers, each said hello to now: who answers, and why not. */

@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.handlers;
 
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.handlers;
 
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +20,7 @@ import org.partyline.api.Reply;
  * {@link Unobtainable} stands in for it: it declines, and asks the framework again only after a pause, so a broken
  * handler costs an ask neither a lock nor a failed activation, and the log one warning, not one per ask.
  */
-public final class HandlerEntry implements Askee {
+public final class HandlerEntry implements Callee {
 
 	/** OSGi service order: highest ranking first, then lowest service id. */
 	static final Comparator<HandlerEntry> PRECEDENCE = Comparator.comparingInt((HandlerEntry e) -> e.ranking())
@@ -64,7 +64,7 @@ public final class HandlerEntry implements Askee {
 	/**
 	 * @return the handler object, an {@link Unobtainable} standing in for it, or {@code null} once the service went
 	 */
-	Handler handler() {
+	public Handler handler() {
 		Handler current = handler;
 		return current != null ? current : acquire(null);
 	}

@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.handlers;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +19,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.partyline.api.Handler;
 import org.partyline.api.PartylineConstants;
+import org.partyline.internal.BundleStates;
 
 /**
  * Every {@link Handler} service with a {@code partyline.service.name}, indexed by name.
@@ -27,7 +28,7 @@ import org.partyline.api.PartylineConstants;
  * Writers (service events, serialised by a lock) replace the arrays of the names they touch: copy-on-write per name,
  * so registering a handler costs O(handlers of its names); a new name takes an empty slot of the table in place.
  */
-final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEntry> {
+public final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEntry> {
 
 	private final BundleContext context;
 	private final Logger logger;
@@ -37,7 +38,7 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 	/** Told after every change of the index (the node's, which tells its peers); nothing when nobody listens. */
 	private volatile Runnable changed = () -> { };
 
-	HandlerIndex(BundleContext context, Logger logger) {
+	public HandlerIndex(BundleContext context, Logger logger) {
 		this.context = context;
 		this.logger = logger;
 		this.tracker = new ServiceTracker<>(context, handlerFilter(context), this);
@@ -58,12 +59,12 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 	 * uninstalled, so the event (an UNREGISTERING one, say) never arrives and a gone handler would stay indexed.
 	 * {@link #addingService} makes the check itself, where a failure can be handled.
 	 */
-	void open() {
+	public void open() {
 		tracker.open(true);
 	}
 
 	/** Stops tracking: every handler object is released and the index emptied. */
-	void close() {
+	public void close() {
 		tracker.close();
 	}
 
@@ -71,25 +72,25 @@ final class HandlerIndex implements ServiceTrackerCustomizer<Handler, HandlerEnt
 	 * @return the handlers of that name in precedence order, or {@code null} when no handler has that name; the array
 	 *         must not be modified
 	 */
-	HandlerEntry[] handlers(String serviceName) {
+	public HandlerEntry[] handlers(String serviceName) {
 		return byName.get(serviceName);
 	}
 
 	/** A sorted copy of the index, for inspection (shell commands, tests). */
 	/** Runs {@code action} after every change from now on, on the thread that made it; it must return at once. */
-	void whenChanged(Runnable action) {
+	public void whenChanged(Runnable action) {
 		changed = action;
 	}
 
 	/** Each name with the symbolic names of the bundles that have handlers of it, sorted, without repeats. */
-	Map<String, List<String>> applications() {
+	public Map<String, List<String>> applications() {
 		Map<String, List<String>> applications = new TreeMap<>();
 		byName.forEach((name, entries) -> applications.put(name,
 				Arrays.stream(entries).map(HandlerEntry::ownerName).distinct().sorted().toList()));
 		return applications;
 	}
 
-	Map<String, List<HandlerEntry>> snapshot() {
+	public Map<String, List<HandlerEntry>> snapshot() {
 		Map<String, List<HandlerEntry>> copy = new TreeMap<>();
 		byName.forEach((name, entries) -> copy.put(name, Collections.unmodifiableList(Arrays.asList(entries))));
 		return copy;

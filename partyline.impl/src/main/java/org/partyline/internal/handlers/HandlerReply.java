@@ -1,17 +1,18 @@
-package org.partyline.internal;
+package org.partyline.internal.handlers;
 
 import java.time.Duration;
 
 import org.partyline.api.Handler;
 import org.partyline.api.HighAndDry;
 import org.partyline.api.Reply;
+import org.partyline.internal.Fatal;
 
 /** A {@link Reply}: what one handler did, and its service's owner, id and ranking at the time. */
 public record HandlerReply(Object answer, String outcome, Throwable failure, String bundleSymbolicName, long bundleId,
 		long serviceId, int ranking, Duration duration) implements Reply {
 
 	/** Calls the handler and keeps whatever it does; only errors of the JVM itself escape. */
-	static HandlerReply of(HandlerEntry entry, Handler handler, Object payload) {
+	public static HandlerReply of(HandlerEntry entry, Handler handler, Object payload) {
 		long started = System.nanoTime();
 		try {
 			Object answer = handler.handle(payload);

@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.handlers;
 
 import org.partyline.api.Reply;
 
@@ -6,7 +6,7 @@ import org.partyline.api.Reply;
  * Whom an asynchronous ask calls in one slot: a handler of this framework, or a peer node that asks its own. Each
  * has a lane, so one that hangs holds at most its lane's threads.
  */
-public interface Askee {
+public interface Callee {
 
 	HandlerLane lane();
 

@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.ask;
 
 import java.util.Arrays;
 
@@ -12,7 +12,7 @@ import java.util.Arrays;
  *        {@code NoSuchServiceName}
  * @param here the applications with handlers of the name here, which the asked peers leave out too
  */
-record PeerChoice(Remote[] asked, boolean knownThere, String[] here) {
+record PeerChoice(Peer[] asked, boolean knownThere, String[] here) {
 
 	private static final String[] NONE = {};
 
@@ -20,13 +20,13 @@ record PeerChoice(Remote[] asked, boolean knownThere, String[] here) {
 	 * The choice among the peers; {@code null} when no peer is asked and none has the name, which costs one look at
 	 * each peer's names and no allocation: the cost of a name only this framework has.
 	 */
-	static PeerChoice among(Remote[] peers, String callerApp, String serviceName, boolean leaveOutHere,
+	static PeerChoice among(Peer[] peers, String callerApp, String serviceName, boolean leaveOutHere,
 			Switchboard switchboard) {
-		Remote[] asked = null;
+		Peer[] asked = null;
 		int count = 0;
 		boolean knownThere = false;
 		String[] here = null;
-		for (Remote peer : peers) {
+		for (Peer peer : peers) {
 			String[] theirs = peer.applications(serviceName);
 			if (theirs != null && theirs.length == 0) {
 				continue; // said it has no handler of the name
@@ -41,14 +41,14 @@ record PeerChoice(Remote[] asked, boolean knownThere, String[] here) {
 				}
 			}
 			if (asked == null) {
-				asked = new Remote[peers.length];
+				asked = new Peer[peers.length];
 			}
 			asked[count++] = peer;
 		}
 		if (asked == null && !knownThere) {
 			return null;
 		}
-		Remote[] chosen = asked == null ? new Remote[0] : count == asked.length ? asked : Arrays.copyOf(asked, count);
+		Peer[] chosen = asked == null ? new Peer[0] : count == asked.length ? asked : Arrays.copyOf(asked, count);
 		if (here == null) {
 			here = leaveOutHere ? switchboard.applicationsHere(serviceName) : NONE;
 		}

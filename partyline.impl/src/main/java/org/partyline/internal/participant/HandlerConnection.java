@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.participant;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;

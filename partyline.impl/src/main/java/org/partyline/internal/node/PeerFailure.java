@@ -4,11 +4,11 @@ package org.partyline.internal.node;
  * What a handler on another node threw, as it crossed: its type and message only, since no class but the JDK's
  * crosses. Its stack trace would be this node's, so it has none.
  */
-final class RemoteFailure extends RuntimeException {
+final class PeerFailure extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	RemoteFailure(String node, String failure) {
+	PeerFailure(String node, String failure) {
 		super("on node " + node + ": " + failure, null, false, false);
 	}
 }

@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.ask;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.util.promise.PromiseFactory;
+import org.partyline.internal.NamedThreads;
 
 /**
  * The partyline's own threads for asks with a deadline: a bounded pool calls the handlers, one timer thread resolves

@@ -1,14 +1,14 @@
-package org.partyline.internal;
+package org.partyline.internal.ask;
 
 import java.time.Duration;
 
 /**
  * The peers of this framework's node, as the asks see them; {@link AsyncAsks} holds one while the node runs.
  */
-public interface Remotes {
+public interface Peers {
 
 	/** The peers in their precedence order (as configured); read without a lock, changed by replacing the array. */
-	Remote[] peers();
+	Peer[] peers();
 
 	/**
 	 * Whether a peer's handlers of an application that has handlers of the name here are left out (an application

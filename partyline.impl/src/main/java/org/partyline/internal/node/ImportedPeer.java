@@ -11,9 +11,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.partyline.api.Reply;
-import org.partyline.internal.HandlerLane;
-import org.partyline.internal.PeerAnswer;
-import org.partyline.internal.Remote;
+import org.partyline.internal.ask.Peer;
+import org.partyline.internal.ask.PeerAnswer;
+import org.partyline.internal.handlers.HandlerLane;
 
 /**
  * One peer node, through the service Aries RSA imported for it: what this node knows of it (its name, whether it
@@ -22,7 +22,7 @@ import org.partyline.internal.Remote;
  * A peer is known to be reached or not from the last call to it, whoever made it (an ask, a hello, its own hello to
  * this node); nothing calls it on a timer, so at rest a node sends nothing.
  */
-final class Peer implements Remote {
+final class ImportedPeer implements Peer {
 
 	/** What this node knows of the peer since its last call. */
 	record State(boolean reached, String node, String detail) {
@@ -38,7 +38,7 @@ final class Peer implements Remote {
 	/** What the peer said it has; {@code null} until it said. */
 	private volatile PeerCatalog catalog;
 
-	Peer(String endpoint, PartylineNode node, int callsAtOnce, Runnable changed) {
+	ImportedPeer(String endpoint, PartylineNode node, int callsAtOnce, Runnable changed) {
 		this.endpoint = endpoint;
 		this.node = node;
 		this.callsAtOnce = callsAtOnce;

@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.handlers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.participant;
 
 import java.util.function.Consumer;
 

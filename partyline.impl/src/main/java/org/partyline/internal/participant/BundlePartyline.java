@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.participant;
 
 import java.time.Duration;
 import java.util.Hashtable;
@@ -24,6 +24,10 @@ import org.partyline.api.Handler;
 import org.partyline.api.Partyline;
 import org.partyline.api.PartylineConstants;
 import org.partyline.api.Reply;
+import org.partyline.internal.BundleStates;
+import org.partyline.internal.ask.Asks;
+import org.partyline.internal.ask.Caller;
+import org.partyline.internal.ask.Switchboard;
 
 /**
  * The {@link Partyline} of one participant bundle. Bundle scope makes the framework create one instance per using
@@ -34,25 +38,19 @@ import org.partyline.api.Reply;
 @Component(service = Partyline.class, scope = ServiceScope.BUNDLE)
 public final class BundlePartyline implements Partyline {
 
-	private final Switchboard switchboard;
+	private final Asks asks;
 	private final ConnectWitness witness;
-	private final AsyncAsks asyncAsks;
-	private final Bundle caller;
-	private final long callerId;
-	/** The caller's application, as peer nodes know it: they leave out handlers of bundles of this name. */
-	private final String callerApp;
+	private final Bundle bundle;
+	private final Caller caller;
 	private final Set<HandlerConnection> connections = ConcurrentHashMap.newKeySet();
 	private volatile boolean stopped;
 
 	@Activate
-	public BundlePartyline(@Reference Switchboard switchboard, @Reference AsyncAsks asyncAsks,
-			@Reference ConnectWitness witness, ComponentContext context) {
-		this.switchboard = switchboard;
+	public BundlePartyline(@Reference Asks asks, @Reference ConnectWitness witness, ComponentContext context) {
+		this.asks = asks;
 		this.witness = witness;
-		this.asyncAsks = asyncAsks;
-		this.caller = context.getUsingBundle();
-		this.callerId = caller.getBundleId();
-		this.callerApp = String.valueOf(caller.getSymbolicName());
+		this.bundle = context.getUsingBundle();
+		this.caller = Caller.of(bundle);
 	}
 
 	@Deactivate
@@ -70,14 +68,7 @@ public final class BundlePartyline implements Partyline {
 
 	@Override
 	public <T> List<T> askAround(String serviceName, Object payload, Class<T> answerType) {
-		Switchboard board = active();
-		Class<T> type = answerType(answerType);
-		PeerAsk peers = asyncAsks.askPeers(callerApp, serviceName, payload);
-		if (peers == null) {
-			return unlessStoppedMeanwhile(board.askAround(callerId, serviceName, payload, type));
-		}
-		List<T> here = board.askAroundHere(callerId, serviceName, payload, type);
-		return unlessStoppedMeanwhile(peers.answersAfter(here, type));
+		return unlessStoppedMeanwhile(active().askAround(caller, serviceName, payload, answerType(answerType)));
 	}
 
 	@Override
@@ -87,33 +78,17 @@ public final class BundlePartyline implements Partyline {
 
 	@Override
 	public <T> Optional<T> askFirst(String serviceName, Object payload, Class<T> answerType) {
-		Switchboard board = active();
-		Class<T> type = answerType(answerType);
-		// this framework's handlers first; the peers, if any, only when none of them answers
-		Optional<T> here = board.askFirstHere(callerId, serviceName, payload, type);
-		if (here != null && here.isPresent()) {
-			return unlessStoppedMeanwhile(here);
-		}
-		PeerAsk peers = asyncAsks.askPeers(callerApp, serviceName, payload);
-		if (peers != null) {
-			return unlessStoppedMeanwhile(peers.firstAfter(here != null, type));
-		}
-		if (here == null) {
-			board.nobodyAnswers(serviceName);
-		}
-		return unlessStoppedMeanwhile(Optional.empty());
+		return unlessStoppedMeanwhile(active().askFirst(caller, serviceName, payload, answerType(answerType)));
 	}
 
 	@Override
 	public List<Reply> replies(String serviceName, Object payload) {
-		active();
-		return unlessStoppedMeanwhile(asyncAsks.replies(callerId, callerApp, serviceName, payload));
+		return unlessStoppedMeanwhile(active().replies(caller, serviceName, payload));
 	}
 
 	@Override
 	public Promise<List<Reply>> askAroundAsync(String serviceName, Object payload, Duration deadline) {
-		active();
-		return asyncAsks.ask(callerId, callerApp, serviceName, payload, deadline);
+		return active().askAsync(caller, serviceName, payload, deadline);
 	}
 
 	@Override
@@ -126,7 +101,7 @@ public final class BundlePartyline implements Partyline {
 		Switchboard.checkedName(serviceName);
 		Objects.requireNonNull(handler, "handler must not be null");
 		active();
-		BundleContext context = caller.getBundleContext();
+		BundleContext context = bundle.getBundleContext();
 		if (context == null || !callerActive()) {
 			throw notActive();
 		}
@@ -149,21 +124,21 @@ public final class BundlePartyline implements Partyline {
 	}
 
 	private boolean callerActive() {
-		return BundleStates.startingOrActive(caller);
+		return BundleStates.startingOrActive(bundle);
 	}
 
 	private IllegalStateException notActive() {
-		return new IllegalStateException("Bundle " + caller.getSymbolicName() + " [" + callerId
+		return new IllegalStateException("Bundle " + bundle.getSymbolicName() + " [" + caller.id()
 				+ "] is not active: it cannot connect handlers");
 	}
 
-	private Switchboard active() {
+	private Asks active() {
 		if (stopped) {
-			throw new IllegalStateException("This Partyline of bundle " + caller.getSymbolicName() + " [" + callerId
+			throw new IllegalStateException("This Partyline of bundle " + bundle.getSymbolicName() + " [" + caller.id()
 					+ "] is no longer valid: the bundle stopped or released it, or the Partyline implementation stopped."
 					+ " Get the Partyline service again.");
 		}
-		return switchboard;
+		return asks;
 	}
 
 	/**
@@ -181,6 +156,6 @@ public final class BundlePartyline implements Partyline {
 
 	@Override
 	public String toString() {
-		return "Partyline of " + caller.getSymbolicName() + " [" + callerId + "]";
+		return "Partyline of " + bundle.getSymbolicName() + " [" + caller.id() + "]";
 	}
 }

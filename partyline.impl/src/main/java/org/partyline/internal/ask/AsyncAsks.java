@@ -1,6 +1,5 @@
-package org.partyline.internal;
+package org.partyline.internal.ask;
 
-import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +25,12 @@ import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.PartylineConstants;
 import org.partyline.api.RecursionTooDeep;
 import org.partyline.api.Reply;
+import org.partyline.internal.PartylineConfiguration;
+import org.partyline.internal.SettingsInForce;
+import org.partyline.internal.handlers.Callee;
+import org.partyline.internal.handlers.HandlerEntry;
+import org.partyline.internal.handlers.HandlerLane;
+import org.partyline.internal.handlers.HandlerReply;
 
 /**
  * Asks with a deadline, on threads of the partyline's own ({@link AskThreads}).
@@ -46,10 +51,9 @@ public final class AsyncAsks {
 	private final ThreadPoolExecutor callers;
 	private final PromiseFactory promises;
 	private final Set<AsyncAsk> pending = ConcurrentHashMap.newKeySet();
-	private static final Remote[] NO_PEERS = new Remote[0];
+	private static final Peer[] NO_PEERS = new Peer[0];
 	private static final HandlerEntry[] NO_HANDLERS = new HandlerEntry[0];
 
-	private volatile Remotes remotes;
 	private volatile int callsPerHandler;
 	private volatile boolean stopped;
 
@@ -85,20 +89,19 @@ public final class AsyncAsks {
 	 * Asks the handlers of this framework not owned by the caller and, when this framework is a node, its peers,
 	 * whose handlers of the caller's application are not asked either.
 	 *
-	 * @param callerApp the caller's symbolic name, or {@code ""} for a neutral caller
+	 * @param group the node's peers, or {@code null} when this framework is no node
 	 */
-	public Promise<List<Reply>> ask(long callerId, String callerApp, String serviceName, Object payload,
-			Duration deadline) {
+	Promise<List<Reply>> ask(Caller caller, String serviceName, Object payload, Duration deadline, Peers group) {
 		Objects.requireNonNull(deadline, "deadline must not be null");
 		if (deadline.isNegative() || deadline.isZero()) {
 			throw new IllegalArgumentException("deadline must be positive: " + deadline);
 		}
 		Switchboard.checkedName(serviceName);
-		Remotes group = remotes;
+		String callerApp = caller.application();
 		PeerChoice choice = group == null ? null : choose(group, callerApp, serviceName);
-		Remote[] peers = choice == null ? NO_PEERS : choice.asked();
+		Peer[] peers = choice == null ? NO_PEERS : choice.asked();
 		Object crossing = peers.length == 0 ? payload : group.wired(payload); // nothing crosses without a peer
-		HandlerEntry[] handlers = switchboard.askedHere(callerId, null, serviceName);
+		HandlerEntry[] handlers = switchboard.askedHere(caller.id(), null, serviceName);
 		boolean knownThere = choice != null && choice.knownThere();
 		if (handlers == null && peers.length == 0 && !knownThere) {
 			try {
@@ -116,13 +119,13 @@ public final class AsyncAsks {
 			return promises.failed(tooDeep);
 		}
 		HandlerEntry[] own = handlers == null ? NO_HANDLERS : handlers;
-		Askee[] askees = own;
+		Callee[] callees = own;
 		if (peers.length > 0) {
-			askees = Arrays.copyOf(own, own.length + peers.length, Askee[].class);
-			System.arraycopy(peers, 0, askees, own.length, peers.length);
+			callees = Arrays.copyOf(own, own.length + peers.length, Callee[].class);
+			System.arraycopy(peers, 0, callees, own.length, peers.length);
 		}
 		// with peers, whether the name is known anywhere is only clear once they answered
-		AsyncAsk ask = new AsyncAsk(askees, promises.deferred(), pending::remove,
+		AsyncAsk ask = new AsyncAsk(callees, promises.deferred(), pending::remove,
 				switchboard.missingNamesFail() ? serviceName : null, handlers != null || knownThere);
 		start(ask, deadline, slot -> {
 			if (slot < own.length) {
@@ -138,17 +141,11 @@ public final class AsyncAsks {
 	 * Starts asking the peers alone, for an ask whose own handlers the caller's thread calls meanwhile; waits, at
 	 * most the node's deadline, happen in {@link PeerAsk}.
 	 *
-	 * @return the ask under way, or {@code null} when this framework is no node or has no peer
+	 * @return the ask under way, or {@code null} when no peer has the name
 	 * @throws IllegalArgumentException when the payload cannot cross to other nodes
 	 * @throws RecursionTooDeep when the caller's asks are nested too deep
 	 */
-	public PeerAsk askPeers(String callerApp, String serviceName, Object payload) {
-		Remotes group = remotes;
-		// the hot path of a framework that is no node: one read and this test, small enough to inline
-		return group == null ? null : askPeers(group, callerApp, serviceName, payload);
-	}
-
-	private PeerAsk askPeers(Remotes group, String callerApp, String serviceName, Object payload) {
+	PeerAsk askPeers(Peers group, String callerApp, String serviceName, Object payload) {
 		Switchboard.checkedName(serviceName);
 		PeerChoice choice = choose(group, callerApp, serviceName);
 		if (choice == null) {
@@ -165,8 +162,8 @@ public final class AsyncAsks {
 	}
 
 	/** The peers that may answer, or {@code null} when none has the name (the usual case of a local name). */
-	private PeerChoice choose(Remotes group, String callerApp, String serviceName) {
-		Remote[] peers = group.peers();
+	private PeerChoice choose(Peers group, String callerApp, String serviceName) {
+		Peer[] peers = group.peers();
 		return peers.length == 0 ? null
 				: PeerChoice.among(peers, callerApp, serviceName, group.leavesOutApplicationsHere(), switchboard);
 	}
@@ -182,7 +179,7 @@ public final class AsyncAsks {
 	 */
 	public CompletionStage<PeerAnswer> answerPeer(String callerApp, String[] leftOut, String serviceName,
 			Object payload, int depth, Duration deadline) {
-		HandlerEntry[] known = switchboard.askedHere(Switchboard.NEUTRAL_CALLER, callerApp, serviceName);
+		HandlerEntry[] known = switchboard.askedHere(Caller.NEUTRAL.id(), callerApp, serviceName);
 		if (known == null) {
 			return CompletableFuture.completedFuture(new PeerAnswer(false, List.of()));
 		}
@@ -196,29 +193,6 @@ public final class AsyncAsks {
 				.onFailure(answer::completeExceptionally); // an ask without mustBeKnown never fails
 		start(ask, deadline, slot -> handlerCall(ask, slot, payload, depth));
 		return answer;
-	}
-
-	/**
-	 * Asks like {@link Switchboard#replies}, and the peers too when this framework is a node, waiting for them at
-	 * most the node's deadline.
-	 */
-	public List<Reply> replies(long callerId, String callerApp, String serviceName, Object payload) {
-		PeerAsk peers = askPeers(callerApp, serviceName, payload);
-		if (peers == null) {
-			return switchboard.replies(callerId, serviceName, payload);
-		}
-		return peers.repliesAfter(switchboard.repliesHere(callerId, serviceName, payload));
-	}
-
-	/** The node that holds the peers, while this framework is one. */
-	public void join(Remotes node) {
-		remotes = node;
-	}
-
-	public void leave(Remotes node) {
-		if (remotes == node) {
-			remotes = null;
-		}
 	}
 
 	/** Registers the ask, arms its deadline and calls every slot, unless it resolves first. */
@@ -241,24 +215,8 @@ public final class AsyncAsks {
 		}
 	}
 
-	/**
-	 * An ask that waits for its replies, at most the deadline: for the shell and the console page, whose callers wait
-	 * anyway. The promise's failure ({@link NoSuchServiceName}, {@link RecursionTooDeep}) is thrown as it is.
-	 */
-	public List<Reply> repliesWithin(long callerId, String callerApp, String serviceName, Object payload,
-			Duration deadline) throws InterruptedException {
-		try {
-			return ask(callerId, callerApp, serviceName, payload, deadline).getValue();
-		} catch (InvocationTargetException failed) {
-			if (failed.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw new IllegalStateException(failed.getCause());
-		}
-	}
-
 	private void handlerCall(AsyncAsk ask, int slot, Object payload, int depth) {
-		HandlerEntry entry = (HandlerEntry) ask.handler(slot);
+		HandlerEntry entry = (HandlerEntry) ask.callee(slot);
 		HandlerLane lane = entry.lane();
 		int limit = callsPerHandler;
 		if (lane.stuck(limit)) {
@@ -286,7 +244,7 @@ public final class AsyncAsks {
 
 	private void peerCall(AsyncAsk ask, int slot, String callerApp, String[] here, String serviceName, Object payload,
 			int depth, Duration deadline) {
-		Remote peer = (Remote) ask.handler(slot);
+		Peer peer = (Peer) ask.callee(slot);
 		HandlerLane lane = peer.lane();
 		int limit = peer.callsAtOnce(callsPerHandler);
 		if (lane.stuck(limit)) {

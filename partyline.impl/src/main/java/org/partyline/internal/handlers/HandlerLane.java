@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.handlers;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,12 +24,12 @@ public final class HandlerLane {
 	private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
 	/** Whether every call the limit allows is running past its ask's resolution: a new one would only wait. */
-	boolean stuck(int limit) {
+	public boolean stuck(int limit) {
 		return overdue.get() >= limit;
 	}
 
 	/** A call that answers later, as the lane queues it; it calls {@code done} once, when it has its answer. */
-	static Runnable later(Consumer<Runnable> call) {
+	public static Runnable later(Consumer<Runnable> call) {
 		return new Later(call);
 	}
 
@@ -40,23 +40,23 @@ public final class HandlerLane {
 		}
 	}
 
-	void submit(Runnable call, Executor pool, int limit) {
+	public void submit(Runnable call, Executor pool, int limit) {
 		waiting.add(call);
 		drain(pool, limit);
 	}
 
 	/** Takes back a call that has not started, its ask being resolved. */
-	void withdraw(Runnable call) {
+	public void withdraw(Runnable call) {
 		waiting.remove(call);
 	}
 
 	/** A running call outlived its ask. */
-	void overdueStarted() {
+	public void overdueStarted() {
 		overdue.incrementAndGet();
 	}
 
 	/** An overdue call returned at last. */
-	void overdueEnded() {
+	public void overdueEnded() {
 		overdue.decrementAndGet();
 	}
 

@@ -1,10 +1,12 @@
-package org.partyline.internal;
+package org.partyline.internal.ask;
 
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
+import org.partyline.internal.handlers.Callee;
+
 /** A peer node, as the asks of this framework call it. */
-public interface Remote extends Askee {
+public interface Peer extends Callee {
 
 	/**
 	 * Asks the peer's own handlers of the name, except those of the caller's application and of the applications
@@ -13,7 +15,7 @@ public interface Remote extends Askee {
 	 *
 	 * @param callerApp the symbolic name of the asking bundle, or {@code ""} for a neutral caller
 	 * @param here the applications that have handlers of the name in the asking framework, left out there too
-	 * @param payload the payload as it crosses ({@link Remotes#wired})
+	 * @param payload the payload as it crosses ({@link Peers#wired})
 	 * @param depth how deep the ask is nested, so loops across nodes meet the same limit as loops in one
 	 */
 	CompletionStage<PeerAnswer> ask(String callerApp, String[] here, String serviceName, Object payload, int depth,

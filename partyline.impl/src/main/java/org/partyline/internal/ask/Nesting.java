@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.ask;
 
 import org.partyline.api.RecursionTooDeep;
 

@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.ask;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import org.osgi.util.promise.Deferred;
 import org.osgi.util.promise.Promise;
 import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.Reply;
+import org.partyline.internal.handlers.Callee;
 
 /**
  * One asynchronous ask in flight: a slot per handler and per peer node, filled by its task or, at the deadline, with
@@ -25,7 +26,7 @@ final class AsyncAsk {
 	/** The slot of a handler whose service went before its task ran: it was not asked, so it has no reply. */
 	private static final Object NOT_ASKED = new Object();
 
-	private final Askee[] handlers;
+	private final Callee[] callees;
 	private final long askedAtNanos = System.nanoTime();
 	private final AtomicReferenceArray<Object> slots;
 	private final AtomicInteger outstanding;
@@ -47,8 +48,8 @@ final class AsyncAsk {
 	private final String mustBeKnown;
 	private volatile boolean known;
 
-	AsyncAsk(Askee[] handlers, Deferred<List<Reply>> deferred, Consumer<AsyncAsk> whenResolved) {
-		this(handlers, deferred, whenResolved, null, true);
+	AsyncAsk(Callee[] callees, Deferred<List<Reply>> deferred, Consumer<AsyncAsk> whenResolved) {
+		this(callees, deferred, whenResolved, null, true);
 	}
 
 	/**
@@ -56,17 +57,17 @@ final class AsyncAsk {
 	 *            handler of it is known; {@code null} for an ask that never fails so
 	 * @param knownHere whether a handler of the name is connected in this framework
 	 */
-	AsyncAsk(Askee[] handlers, Deferred<List<Reply>> deferred, Consumer<AsyncAsk> whenResolved, String mustBeKnown,
+	AsyncAsk(Callee[] callees, Deferred<List<Reply>> deferred, Consumer<AsyncAsk> whenResolved, String mustBeKnown,
 			boolean knownHere) {
-		this.handlers = handlers;
+		this.callees = callees;
 		this.mustBeKnown = mustBeKnown;
 		this.known = knownHere;
-		this.slots = new AtomicReferenceArray<>(handlers.length);
-		this.outstanding = new AtomicInteger(handlers.length);
+		this.slots = new AtomicReferenceArray<>(callees.length);
+		this.outstanding = new AtomicInteger(callees.length);
 		this.deferred = deferred;
 		this.whenResolved = whenResolved;
-		this.calls = new AtomicIntegerArray(handlers.length);
-		this.queued = new Runnable[handlers.length];
+		this.calls = new AtomicIntegerArray(callees.length);
+		this.queued = new Runnable[callees.length];
 	}
 
 	/** The call of that slot, before it is submitted: withdrawn from the handler's lane if never started. */
@@ -82,7 +83,7 @@ final class AsyncAsk {
 	/** The call ended; if it outlived the ask, its handler's lane counts it back. */
 	void finish(int slot) {
 		if (!calls.compareAndSet(slot, RUNNING, DONE)) {
-			handlers[slot].lane().overdueEnded();
+			callees[slot].lane().overdueEnded();
 		}
 	}
 
@@ -90,8 +91,8 @@ final class AsyncAsk {
 		return deferred.getPromise();
 	}
 
-	Askee handler(int slot) {
-		return handlers[slot];
+	Callee callee(int slot) {
+		return callees[slot];
 	}
 
 	/** What is left of the deadline now, at least a millisecond: what a peer may take to answer. */
@@ -101,7 +102,7 @@ final class AsyncAsk {
 	}
 
 	int size() {
-		return handlers.length;
+		return callees.length;
 	}
 
 	boolean resolved() {
@@ -135,7 +136,7 @@ final class AsyncAsk {
 
 	/** Not called: the handler is stuck, or the ask's executor refused the call. */
 	void lateAtOnce(int slot) {
-		fill(slot, handlers[slot].late(System.nanoTime()));
+		fill(slot, callees[slot].late(System.nanoTime()));
 	}
 
 	private void fill(int slot, Object reply) {
@@ -153,16 +154,16 @@ final class AsyncAsk {
 		if (timer != null) {
 			timer.cancel(false);
 		}
-		List<Reply> replies = new ArrayList<>(handlers.length);
-		for (int i = 0; i < handlers.length; i++) {
+		List<Reply> replies = new ArrayList<>(callees.length);
+		for (int i = 0; i < callees.length; i++) {
 			if (calls.compareAndSet(i, QUEUED, SKIPPED) && queued[i] != null) {
-				handlers[i].lane().withdraw(queued[i]);
+				callees[i].lane().withdraw(queued[i]);
 			} else if (calls.compareAndSet(i, RUNNING, OVERDUE)) {
-				handlers[i].lane().overdueStarted();
+				callees[i].lane().overdueStarted();
 			}
 			Object reply = slots.get(i);
 			if (reply == null) {
-				Reply late = handlers[i].late(askedAtNanos); // only for a slot still empty
+				Reply late = callees[i].late(askedAtNanos); // only for a slot still empty
 				reply = slots.compareAndSet(i, null, late) ? late : slots.get(i);
 			}
 			if (reply instanceof PeerAnswer peer) {

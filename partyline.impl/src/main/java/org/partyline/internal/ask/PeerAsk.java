@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.ask;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
@@ -43,9 +43,9 @@ public final class PeerAsk {
 	 * the peers' answers of the asked type; {@code NoSuchServiceName} when the name is known nowhere.
 	 */
 	<T> List<T> answersAfter(List<T> here, Class<T> answerType) {
-		List<Reply> remote = replies();
+		List<Reply> theirs = replies();
 		List<T> answers = here != null ? here : unlessKnown();
-		for (Reply reply : remote) {
+		for (Reply reply : theirs) {
 			Object answer = reply.answer();
 			if (reply.isAnswered() && (answer == null || answerType.isInstance(answer))) {
 				answers.add(answerType.cast(answer));
@@ -56,11 +56,11 @@ public final class PeerAsk {
 
 	/** The first non-null answer of the asked type from the peers, after this framework's handlers gave none. */
 	<T> Optional<T> firstAfter(boolean knownHere, Class<T> answerType) {
-		List<Reply> remote = replies();
+		List<Reply> theirs = replies();
 		if (!knownHere) {
 			unlessKnown();
 		}
-		for (Reply reply : remote) {
+		for (Reply reply : theirs) {
 			if (reply.isAnswered() && answerType.isInstance(reply.answer())) {
 				return Optional.of(answerType.cast(reply.answer()));
 			}
@@ -70,9 +70,9 @@ public final class PeerAsk {
 
 	/** This framework's replies ({@code null} when no handler of the name is here) followed by the peers'. */
 	List<Reply> repliesAfter(List<Reply> here) {
-		List<Reply> remote = replies();
+		List<Reply> theirs = replies();
 		List<Reply> all = here != null ? here : unlessKnown();
-		all.addAll(remote);
+		all.addAll(theirs);
 		return all;
 	}
 

@@ -1,4 +1,4 @@
-package org.partyline.internal;
+package org.partyline.internal.ask;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,13 +24,19 @@ import org.partyline.api.NoSuchServiceName;
 import org.partyline.api.PartylineConstants;
 import org.partyline.api.RecursionTooDeep;
 import org.partyline.api.Reply;
+import org.partyline.internal.ConfigurationCheck;
+import org.partyline.internal.Fatal;
+import org.partyline.internal.PartylineConfiguration;
+import org.partyline.internal.handlers.HandlerEntry;
+import org.partyline.internal.handlers.HandlerIndex;
+import org.partyline.internal.handlers.HandlerReply;
 
 /**
- * The shared heart of the partyline: the handler index, the configuration, and the ask loops every bundle's
- * {@link BundlePartyline} delegates to.
+ * This framework's handlers asked on the caller's thread: it holds the handler index and the configuration, and runs
+ * the loops that {@link Asks} hands every ask to.
  * <p>
- * The ask loops are the hot path: one map read for the handler array, one volatile read for the settings, no
- * registry query, no filter, no lock, and no allocation but the result.
+ * The loops are the hot path: one map read for the handler array, one volatile read for the settings, no registry
+ * query, no filter, no lock, and no allocation but the result.
  */
 @Component(service = Switchboard.class, configurationPid = PartylineConstants.CONFIGURATION_PID,
 		configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -48,8 +54,6 @@ public final class Switchboard {
 		}
 	}
 
-	/** A caller id no bundle has: the shell and the console page ask as nobody's participant, leaving no one out. */
-	public static final long NEUTRAL_CALLER = -1;
 
 	/** What {@link #answerOf} returns for a handler that gave no answer ({@code null} is an answer). */
 	private static final Object NO_ANSWER = new Object();
@@ -271,7 +275,7 @@ public final class Switchboard {
 		return new ArrayList<>(0);
 	}
 
-	static String checkedName(String serviceName) {
+	public static String checkedName(String serviceName) {
 		Objects.requireNonNull(serviceName, "serviceName must not be null");
 		if (serviceName.isEmpty()) {
 			throw new IllegalArgumentException("serviceName must not be empty");

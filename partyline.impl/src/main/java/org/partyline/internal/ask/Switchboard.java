@@ -95,7 +95,7 @@ public final class Switchboard {
 
 	/** Like {@link #askAround}, but {@code null} when no handler of the name is connected here. */
 	<T> List<T> askAroundHere(long callerId, String serviceName, Object payload, Class<T> answerType) {
-		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
+		HandlerEntry[] entries = handlersOf(serviceName);
 		if (entries == null) {
 			return null;
 		}
@@ -127,7 +127,7 @@ public final class Switchboard {
 	 * handler of the name is connected here (empty: none answered).
 	 */
 	<T> Optional<T> askFirstHere(long callerId, String serviceName, Object payload, Class<T> answerType) {
-		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
+		HandlerEntry[] entries = handlersOf(serviceName);
 		if (entries == null) {
 			return null;
 		}
@@ -188,7 +188,7 @@ public final class Switchboard {
 
 	/** Like {@link #replies}, but {@code null} when no handler of the name is connected here. */
 	List<Reply> repliesHere(long callerId, String serviceName, Object payload) {
-		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
+		HandlerEntry[] entries = handlersOf(serviceName);
 		if (entries == null) {
 			return null;
 		}
@@ -213,7 +213,7 @@ public final class Switchboard {
 	 * connected here at all.
 	 */
 	HandlerEntry[] askedHere(long callerId, String callerApp, String serviceName) {
-		HandlerEntry[] entries = index.handlers(checkedName(serviceName));
+		HandlerEntry[] entries = handlersOf(serviceName);
 		if (entries == null) {
 			return null;
 		}
@@ -273,6 +273,18 @@ public final class Switchboard {
 			throw new NoSuchServiceName(serviceName);
 		}
 		return new ArrayList<>(0);
+	}
+
+	/**
+	 * The name's handlers here, or {@code null}. A name no handler can have (empty) is refused on a miss only: the
+	 * index never holds one, and the hit path saves the look at the string's length.
+	 */
+	private HandlerEntry[] handlersOf(String serviceName) {
+		HandlerEntry[] entries = index.handlers(Objects.requireNonNull(serviceName, "serviceName must not be null"));
+		if (entries == null) {
+			checkedName(serviceName);
+		}
+		return entries;
 	}
 
 	public static String checkedName(String serviceName) {

@@ -39,7 +39,7 @@ import org.partyline.launcher.echo.EchoBundle;
  * The demo's {@code /shop/} page from a launcher alone, and from a node x whose one peer y runs the same
  * applications, side by side in one run: the node's page is the same page, and asks no peer (every application it
  * shows answers here). Then y gets an application of its own, the FAQ, and x's page asks it: the page whose asks
- * cross to a peer; and a remote ask alone. The figures are printed for BENCHMARKS.md ("Across nodes"), not asserted: a shared 2-core machine
+ * cross to a peer; and an ask of a peer alone. The figures are printed for BENCHMARKS.md ("Across nodes"), not asserted: a shared 2-core machine
  * makes any bound on them a coin toss.
  */
 @TestInstance(Lifecycle.PER_CLASS)
@@ -166,12 +166,12 @@ class PageOnANodeIT {
 	}
 
 	/**
-	 * A remote ask alone: x asks a name only y has (an {@link EchoBundle}), through x's shell ({@code partyline:ask
+	 * An ask of a peer alone: x asks a name only y has (an {@link EchoBundle}), through x's shell ({@code partyline:ask
 	 * --times}, each ask timed from its start to its last reply), with nothing else running but the idle launcher.
 	 */
 	@Test
 	@Order(4)
-	void aRemoteAskIsMeasuredAtOneAndFourThreads() throws Exception {
+	void anAskOfAPeerIsMeasuredAtOneAndFourThreads() throws Exception {
 		EchoBundle.write("echo-y", yDeploy.resolve("echo-y.jar"));
 		await("x asking y's echo").atMost(WAIT).until(() -> x.shell("partyline:ask -d 1000 echo-y hello", WAIT)
 				.lines().anyMatch(line -> line.startsWith("y ") && line.contains("hello")));
@@ -180,7 +180,7 @@ class PageOnANodeIT {
 			String printed = x.shell("partyline:ask --times " + REMOTE_ASKS + " --threads " + threads + " echo-y x", WAIT);
 			Matcher times = NodesIT.TIMES.matcher(printed);
 			assertTrue(times.find(), printed);
-			System.out.printf("remote ask: x asking a name only y has, %s thread(s): %s%n", threads, times.group());
+			System.out.printf("ask of a peer: x asking a name only y has, %s thread(s): %s%n", threads, times.group());
 		}
 	}
 

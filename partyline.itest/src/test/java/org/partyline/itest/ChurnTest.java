@@ -9,10 +9,13 @@ import java.io.ByteArrayInputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,6 +56,8 @@ class ChurnTest extends ParticipantTest {
 	/** When each churn bundle last stopped, and whether it is active (STARTING to STOPPED) now. */
 	final Map<String, Long> stoppedAt = new ConcurrentHashMap<>();
 	final Map<String, Boolean> active = new ConcurrentHashMap<>();
+	/** Each churn bundle's latest lifecycle events, oldest first, to explain a failure. */
+	final Map<String, Deque<String>> history = new ConcurrentHashMap<>();
 	/** Asks so far, to take turns between the three ways of asking. */
 	private final AtomicInteger asks = new AtomicInteger();
 
@@ -132,7 +137,8 @@ class ChurnTest extends ParticipantTest {
 			String bundle = String.valueOf(answer);
 			boolean activeNow = active.getOrDefault(bundle, false);
 			if (!activeNow && stoppedAt.getOrDefault(bundle, Long.MIN_VALUE) < started) {
-				throw new AssertionError(bundle + " answered but was not active during the ask");
+				throw new AssertionError(
+						bundle + " answered but was not active during the ask; " + explain(bundle, started));
 			}
 		}
 		return answered.size();
@@ -176,6 +182,12 @@ class ChurnTest extends ParticipantTest {
 		if (name == null || !name.startsWith(PREFIX)) {
 			return;
 		}
+		Deque<String> events = history.computeIfAbsent(name, any -> new ConcurrentLinkedDeque<>());
+		events.add(eventName(event.getType()) + " [" + event.getBundle().getBundleId() + "] at "
+				+ TimeUnit.NANOSECONDS.toMicros(System.nanoTime()) + " us");
+		while (events.size() > 12) {
+			events.poll();
+		}
 		switch (event.getType()) {
 			case BundleEvent.STARTING -> active.put(name, true);
 			case BundleEvent.STOPPED -> {
@@ -185,6 +197,41 @@ class ChurnTest extends ParticipantTest {
 			default -> {
 			}
 		}
+	}
+
+	/** What is known of a churn bundle that answered when it should not have: its events, bundles and handlers. */
+	private String explain(String name, long askStarted) {
+		StringBuilder facts = new StringBuilder("asked at " + TimeUnit.NANOSECONDS.toMicros(askStarted) + " us, now "
+				+ TimeUnit.NANOSECONDS.toMicros(System.nanoTime()) + " us; events " + history.get(name));
+		for (Bundle bundle : context.getBundles()) {
+			if (name.equals(bundle.getSymbolicName())) {
+				facts.append("; bundle [").append(bundle.getBundleId()).append("] state ").append(bundle.getState())
+						.append(" registers ").append(Arrays.toString(bundle.getRegisteredServices()));
+			}
+		}
+		try {
+			neutral.replies("churn", null).stream().filter(reply -> name.equals(reply.bundleSymbolicName()))
+					.forEach(reply -> facts.append("; a handler of [").append(reply.bundleId()).append("], service ")
+							.append(reply.serviceId()).append(", ").append(reply.outcome()));
+		} catch (RuntimeException failed) {
+			facts.append("; replies now: ").append(failed);
+		}
+		return facts.toString();
+	}
+
+	private static String eventName(int type) {
+		return switch (type) {
+			case BundleEvent.INSTALLED -> "INSTALLED";
+			case BundleEvent.STARTING -> "STARTING";
+			case BundleEvent.STARTED -> "STARTED";
+			case BundleEvent.STOPPING -> "STOPPING";
+			case BundleEvent.STOPPED -> "STOPPED";
+			case BundleEvent.UPDATED -> "UPDATED";
+			case BundleEvent.UNINSTALLED -> "UNINSTALLED";
+			case BundleEvent.RESOLVED -> "RESOLVED";
+			case BundleEvent.UNRESOLVED -> "UNRESOLVED";
+			default -> String.valueOf(type);
+		};
 	}
 
 	/** A stopped bundle registers nothing and uses nothing, and the partyline uses nothing of it. */

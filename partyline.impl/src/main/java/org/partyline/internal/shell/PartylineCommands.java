@@ -137,8 +137,7 @@ public final class PartylineCommands {
 		}
 		Caller asker = caller == null ? Caller.NEUTRAL : Caller.of(caller);
 		if (times > 1 || threads > 1) {
-			return AskTimes.measure(times, threads,
-					() -> replies(asker, deadlineMillis, serviceName, payload));
+			return AskTimes.measure(times, threads, () -> replies(asker, deadlineMillis, serviceName, payload));
 		}
 		List<Reply> replies;
 		try {
@@ -166,8 +165,8 @@ public final class PartylineCommands {
 		return table.toString();
 	}
 
-	private List<Reply> replies(Caller asker, long deadlineMillis, String serviceName,
-			String payload) throws InterruptedException {
+	private List<Reply> replies(Caller asker, long deadlineMillis, String serviceName, String payload)
+			throws InterruptedException {
 		return deadlineMillis > 0
 				? asks.repliesWithin(asker, serviceName, payload, Duration.ofMillis(deadlineMillis))
 				: asks.replies(asker, serviceName, payload);

@@ -4,18 +4,27 @@ import org.partyline.api.RecursionTooDeep;
 
 /**
  * Counts how deep asks nest on each thread, so a handler asking around in a loop gets a clear
- * {@link RecursionTooDeep} instead of overflowing its caller's stack. One array per thread, no allocation per ask.
+ * {@link RecursionTooDeep} instead of overflowing its caller's stack. One counter per thread, no allocation per ask.
  */
 final class Nesting {
 
 	/** Deep enough for any sane chain of apps asking each other, far below a default thread stack. */
 	static final int LIMIT = 64;
 
-	private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+	/** One thread's depth: entered by {@link Nesting#enter}, left by {@link #leave} in the asker's finally block. */
+	static final class Level {
+		private int depth;
+
+		void leave() {
+			depth--;
+		}
+	}
+
+	private final ThreadLocal<Level> levels = ThreadLocal.withInitial(Level::new);
 
 	/** The depth of the current thread's asks. */
 	int depth() {
-		return depth.get()[0];
+		return levels.get().depth;
 	}
 
 	/**
@@ -23,21 +32,21 @@ final class Nesting {
 	 * meets the same limit as one on a single thread; the thread's own depth is restored afterwards.
 	 */
 	void runAt(int askDepth, Runnable task) {
-		int[] current = depth.get();
-		int own = current[0];
-		current[0] = askDepth;
+		Level current = levels.get();
+		int own = current.depth;
+		current.depth = askDepth;
 		try {
 			task.run();
 		} finally {
-			current[0] = own;
+			current.depth = own;
 		}
 	}
 
-	/** Enters one level; the caller leaves it with {@code depth[0]--} in a finally block. */
-	int[] enter(String serviceName) {
-		int[] current = depth.get();
-		check(current[0], serviceName);
-		current[0]++;
+	/** Enters one level on this thread; the caller leaves it with {@link Level#leave} in a finally block. */
+	Level enter(String serviceName) {
+		Level current = levels.get();
+		check(current.depth, serviceName);
+		current.depth++;
 		return current;
 	}
 

@@ -99,11 +99,11 @@ public final class Switchboard {
 		if (entries == null) {
 			return null;
 		}
-		int[] depth = nesting.enter(serviceName);
+		Nesting.Level level = nesting.enter(serviceName);
 		try {
 			return collect(callerId, serviceName, payload, answerType, entries);
 		} finally {
-			depth[0]--;
+			level.leave();
 		}
 	}
 
@@ -131,7 +131,7 @@ public final class Switchboard {
 		if (entries == null) {
 			return null;
 		}
-		int[] depth = nesting.enter(serviceName);
+		Nesting.Level level = nesting.enter(serviceName);
 		try {
 			for (HandlerEntry entry : entries) {
 				if (entry.ownerId() != callerId) {
@@ -143,7 +143,7 @@ public final class Switchboard {
 			}
 			return Optional.empty();
 		} finally {
-			depth[0]--;
+			level.leave();
 		}
 	}
 
@@ -192,7 +192,7 @@ public final class Switchboard {
 		if (entries == null) {
 			return null;
 		}
-		int[] depth = nesting.enter(serviceName);
+		Nesting.Level level = nesting.enter(serviceName);
 		try {
 			List<Reply> replies = new ArrayList<>(entries.length);
 			for (HandlerEntry entry : entries) {
@@ -203,7 +203,7 @@ public final class Switchboard {
 			}
 			return replies;
 		} finally {
-			depth[0]--;
+			level.leave();
 		}
 	}
 

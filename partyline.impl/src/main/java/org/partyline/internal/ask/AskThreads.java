@@ -74,10 +74,6 @@ final class AskThreads {
 		}
 	}
 
-	int size() {
-		return callers.getMaximumPoolSize();
-	}
-
 	/** Stops calling handlers and arming deadlines, at once. */
 	void stopCallsAndDeadlines() {
 		callers.shutdownNow();

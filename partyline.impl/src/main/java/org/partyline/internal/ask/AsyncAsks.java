@@ -80,11 +80,6 @@ public final class AsyncAsks {
 		threads.stopCallbacksWhenDone(); // the callbacks of those resolutions still run
 	}
 
-	/** Threads of the handler pool, for inspection and tests. */
-	int threads() {
-		return threads.size();
-	}
-
 	/**
 	 * Asks the handlers of this framework not owned by the caller and, when this framework is a node, its peers,
 	 * whose handlers of the caller's application are not asked either.

@@ -20,8 +20,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.AllServiceListener;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.test.common.annotation.InjectService;
@@ -58,6 +62,8 @@ class ChurnTest extends ParticipantTest {
 	final Map<String, Boolean> active = new ConcurrentHashMap<>();
 	/** Each churn bundle's latest lifecycle events, oldest first, to explain a failure. */
 	final Map<String, Deque<String>> history = new ConcurrentHashMap<>();
+	/** Each churn handler service's REGISTERED and UNREGISTERING, with the thread and time, to explain a failure. */
+	final Map<Long, String> handlerEvents = new ConcurrentHashMap<>();
 	/** Asks so far, to take turns between the three ways of asking. */
 	private final AtomicInteger asks = new AtomicInteger();
 
@@ -66,6 +72,8 @@ class ChurnTest extends ParticipantTest {
 		long partylineThreadsBefore = partylineThreads();
 		SynchronousBundleListener lifecycle = this::track;
 		context.addBundleListener(lifecycle);
+		AllServiceListener handlerLifecycle = this::trackHandler;
+		context.addServiceListener(handlerLifecycle, "(partyline.service.name=churn)");
 		Bundle[] slots = new Bundle[BUNDLES];
 		Random random = new Random(SEED);
 		int operations = 0;
@@ -87,6 +95,7 @@ class ChurnTest extends ParticipantTest {
 			}
 		}
 		context.removeBundleListener(lifecycle);
+		context.removeServiceListener(handlerLifecycle);
 		assertNothingLeftOfGoneBundles();
 		await("partyline threads back to " + partylineThreadsBefore).atMost(Participants.PATIENCE)
 				.until(() -> partylineThreads() <= partylineThreadsBefore);
@@ -212,11 +221,31 @@ class ChurnTest extends ParticipantTest {
 		try {
 			neutral.replies("churn", null).stream().filter(reply -> name.equals(reply.bundleSymbolicName()))
 					.forEach(reply -> facts.append("; a handler of [").append(reply.bundleId()).append("], service ")
-							.append(reply.serviceId()).append(", ").append(reply.outcome()));
+							.append(reply.serviceId()).append(", ").append(reply.outcome()).append(" (")
+							.append(handlerEvents.get(reply.serviceId())).append("; registered now: ")
+							.append(registered(reply.serviceId())).append(')'));
 		} catch (RuntimeException failed) {
 			facts.append("; replies now: ").append(failed);
 		}
 		return facts.toString();
+	}
+
+	private boolean registered(long serviceId) {
+		try {
+			return context.getServiceReferences((String) null, "(service.id=" + serviceId + ")") != null;
+		} catch (InvalidSyntaxException cannotHappen) {
+			throw new IllegalStateException(cannotHappen);
+		}
+	}
+
+	private void trackHandler(ServiceEvent event) {
+		if (event.getType() == ServiceEvent.REGISTERED || event.getType() == ServiceEvent.UNREGISTERING) {
+			String what = (event.getType() == ServiceEvent.REGISTERED ? "REGISTERED" : "UNREGISTERING") + " on "
+					+ Thread.currentThread().getName() + " at " + TimeUnit.NANOSECONDS.toMicros(System.nanoTime())
+					+ " us";
+			handlerEvents.merge((Long) event.getServiceReference().getProperty(Constants.SERVICE_ID), what,
+					(before, now) -> before + ", " + now);
+		}
 	}
 
 	private static String eventName(int type) {

@@ -39,8 +39,8 @@ import org.partyline.launcher.echo.EchoBundle;
  * The demo's {@code /shop/} page from a launcher alone, and from a node x whose one peer y runs the same
  * applications, side by side in one run: the node's page is the same page, and asks no peer (every application it
  * shows answers here). Then y gets an application of its own, the FAQ, and x's page asks it: the page whose asks
- * cross to a peer; and an ask of a peer alone. The figures are printed for BENCHMARKS.md ("Across nodes"), not asserted: a shared 2-core machine
- * makes any bound on them a coin toss.
+ * cross to a peer; and an ask of a peer alone. The figures are printed for BENCHMARKS.md ("Across nodes"), not
+ * asserted: a shared 2-core machine makes any bound on them a coin toss.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)

@@ -36,8 +36,7 @@ public final class Asks {
 
 	/** Every answer of the asked type, this framework's first, then each peer's in the peers' order. */
 	public <T> List<T> askAround(Caller caller, String serviceName, Object payload, Class<T> answerType) {
-		Peers group = peers;
-		PeerAsk there = group == null ? null : asyncAsks.askPeers(group, caller.application(), serviceName, payload);
+		PeerAsk there = peersAsked(caller, serviceName, payload);
 		if (there == null) {
 			return switchboard.askAround(caller.id(), serviceName, payload, answerType);
 		}
@@ -51,8 +50,7 @@ public final class Asks {
 		if (here != null && here.isPresent()) {
 			return here;
 		}
-		Peers group = peers;
-		PeerAsk there = group == null ? null : asyncAsks.askPeers(group, caller.application(), serviceName, payload);
+		PeerAsk there = peersAsked(caller, serviceName, payload);
 		if (there != null) {
 			return there.firstAfter(here != null, answerType);
 		}
@@ -64,12 +62,17 @@ public final class Asks {
 
 	/** Every reply, with who gave it; a handler's failure is a reply, not thrown. */
 	public List<Reply> replies(Caller caller, String serviceName, Object payload) {
-		Peers group = peers;
-		PeerAsk there = group == null ? null : asyncAsks.askPeers(group, caller.application(), serviceName, payload);
+		PeerAsk there = peersAsked(caller, serviceName, payload);
 		if (there == null) {
 			return switchboard.replies(caller.id(), serviceName, payload);
 		}
 		return there.repliesAfter(switchboard.repliesHere(caller.id(), serviceName, payload));
+	}
+
+	/** The peers' part of a synchronous ask, started; {@code null} when this framework is no node or no peer has it. */
+	private PeerAsk peersAsked(Caller caller, String serviceName, Object payload) {
+		Peers group = peers;
+		return group == null ? null : asyncAsks.askPeers(group, caller.application(), serviceName, payload);
 	}
 
 	/** Every reply by the deadline, handlers and peers called on the partyline's threads. */
